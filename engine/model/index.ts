@@ -1,0 +1,5 @@
+export * from "./identifier";
+export * from "./param";
+export * from "./block";
+export * from "./function-definition";
+export * from "./migrate";

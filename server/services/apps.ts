@@ -1,0 +1,87 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { ServiceError, parseInput } from "./errors";
+import { defaultWorkspaceId } from "./workspaces";
+
+export const AppName = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is empty")
+  .max(80, "Name is longer than 80 characters")
+  .refine((s) => !/[\u0000-\u001f]/.test(s), "Name contains control characters");
+
+export const CreateAppInput = z.object({ name: AppName });
+export const RenameAppInput = z.object({ name: AppName });
+
+export interface AppSummary {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  functionCount: number;
+  pageCount: number;
+}
+
+function nameKey(name: string): string {
+  return name.toLocaleLowerCase("en");
+}
+
+async function assertNameFree(db: Db, workspaceId: string, name: string, exceptId?: string) {
+  const clash = await db.app.findUnique({
+    where: { workspaceId_nameKey: { workspaceId, nameKey: nameKey(name) } },
+    select: { id: true },
+  });
+  if (clash && clash.id !== exceptId) {
+    throw new ServiceError("CONFLICT", `An app named "${name}" already exists`, { field: "name" });
+  }
+}
+
+export async function listApps(db: Db): Promise<AppSummary[]> {
+  const workspaceId = await defaultWorkspaceId(db);
+  const apps = await db.app.findMany({
+    where: { workspaceId },
+    orderBy: { updatedAt: "desc" },
+    include: { _count: { select: { functions: true, pages: true } } },
+  });
+  return apps.map((a) => ({
+    id: a.id,
+    name: a.name,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    functionCount: a._count.functions,
+    pageCount: a._count.pages,
+  }));
+}
+
+export async function getApp(db: Db, appId: string) {
+  const app = await db.app.findUnique({ where: { id: appId } });
+  if (!app) throw new ServiceError("NOT_FOUND", "App not found");
+  return app;
+}
+
+/** Creates an app with one page, `page1`, so functions can be scoped to it right away. */
+export async function createApp(db: Db, input: unknown) {
+  const { name } = parseInput(CreateAppInput, input);
+  const workspaceId = await defaultWorkspaceId(db);
+  await assertNameFree(db, workspaceId, name);
+  return db.app.create({
+    data: { workspaceId, name, nameKey: nameKey(name), pages: { create: { name: "page1", position: 0 } } },
+  });
+}
+
+export async function renameApp(db: Db, appId: string, input: unknown) {
+  const { name } = parseInput(RenameAppInput, input);
+  const app = await getApp(db, appId);
+  await assertNameFree(db, app.workspaceId, name, appId);
+  return db.app.update({ where: { id: appId }, data: { name, nameKey: nameKey(name) } });
+}
+
+export async function deleteApp(db: Db, appId: string): Promise<void> {
+  await getApp(db, appId);
+  await db.app.delete({ where: { id: appId } });
+}
+
+/** Marks the app as edited now (the home page sorts and shows "last edited" by it). */
+export async function touchApp(db: Db, appId: string): Promise<void> {
+  await db.app.update({ where: { id: appId }, data: { updatedAt: new Date() } });
+}

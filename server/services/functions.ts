@@ -1,0 +1,178 @@
+import { z } from "zod";
+import {
+  CURRENT_SCHEMA_VERSION,
+  Identifier,
+  defaultDefinition,
+  loadDefinition,
+  type FunctionDefinition,
+} from "@/engine/model";
+import type { Db } from "../db/client";
+import { touchApp } from "./apps";
+import { ServiceError, parseInput } from "./errors";
+import { getPageOfApp } from "./pages";
+
+export const GLOBAL_SCOPE = "global";
+
+export const CreateFunctionInput = z.object({
+  name: Identifier,
+  /** Absent or null: app-global. */
+  pageId: z.string().min(1).nullish(),
+});
+export const RenameFunctionInput = z.object({ name: Identifier });
+export const SaveFunctionInput = z.object({
+  definition: z.unknown(),
+  /** The version the editor started from; a save over a newer one is refused. */
+  baseVersion: z.number().int().min(1),
+});
+
+export interface FunctionSummary {
+  id: string;
+  name: string;
+  pageId: string | null;
+  runBehavior: string;
+  currentVersion: number;
+  updatedAt: string;
+}
+
+type FunctionRow = Awaited<ReturnType<Db["function"]["findUniqueOrThrow"]>>;
+
+function summary(f: FunctionRow): FunctionSummary {
+  return {
+    id: f.id,
+    name: f.name,
+    pageId: f.pageId,
+    runBehavior: f.runBehavior,
+    currentVersion: f.currentVersion,
+    updatedAt: f.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Names are unique in their scope, and a global function's name is unique in the whole app:
+ * a page sees global functions and its own by name (`getCustomers.data`).
+ */
+async function assertNameFree(db: Db, appId: string, scopeKey: string, name: string, exceptId?: string) {
+  const scopes = scopeKey === GLOBAL_SCOPE ? undefined : { in: [scopeKey, GLOBAL_SCOPE] };
+  const clash = await db.function.findFirst({
+    where: { appId, name, ...(scopes ? { scopeKey: scopes } : {}), NOT: exceptId ? { id: exceptId } : undefined },
+    select: { scopeKey: true },
+  });
+  if (clash) {
+    const where = clash.scopeKey === GLOBAL_SCOPE ? "as a global function" : "on a page of this app";
+    throw new ServiceError("CONFLICT", `A function named "${name}" already exists ${where}`, { field: "name" });
+  }
+}
+
+export async function listFunctions(db: Db, appId: string): Promise<FunctionSummary[]> {
+  const rows = await db.function.findMany({ where: { appId }, orderBy: { name: "asc" } });
+  return rows.map(summary);
+}
+
+export async function getFunction(db: Db, functionId: string) {
+  const f = await db.function.findUnique({ where: { id: functionId } });
+  if (!f) throw new ServiceError("NOT_FOUND", "Function not found");
+  const loaded = loadDefinition(JSON.parse(f.definition));
+  if (!loaded.ok) throw new ServiceError("VALIDATION", `Stored definition is invalid: ${loaded.message}`);
+  return { ...summary(f), appId: f.appId, definition: loaded.definition };
+}
+
+export async function createFunction(db: Db, appId: string, input: unknown) {
+  const { name, pageId } = parseInput(CreateFunctionInput, input);
+  if (pageId) await getPageOfApp(db, appId, pageId);
+  const scopeKey = pageId ?? GLOBAL_SCOPE;
+  await assertNameFree(db, appId, scopeKey, name);
+  const definition = JSON.stringify(defaultDefinition());
+  const created = await db.function.create({
+    data: {
+      appId,
+      pageId: pageId ?? null,
+      scopeKey,
+      name,
+      definition,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      currentVersion: 1,
+      versions: {
+        create: { version: 1, name, definition, schemaVersion: CURRENT_SCHEMA_VERSION, reason: "create" },
+      },
+    },
+  });
+  await touchApp(db, appId);
+  return summary(created);
+}
+
+/**
+ * Writes a new version. The update only matches while `currentVersion` is still the one the
+ * editor started from, so two tabs cannot silently overwrite each other.
+ */
+async function writeVersion(
+  db: Db,
+  functionId: string,
+  baseVersion: number,
+  change: { name?: string; definition?: FunctionDefinition; reason: string },
+) {
+  return db.$transaction(async (tx) => {
+    const current = await tx.function.findUnique({ where: { id: functionId } });
+    if (!current) throw new ServiceError("NOT_FOUND", "Function not found");
+    const name = change.name ?? current.name;
+    const definition = change.definition ? JSON.stringify(change.definition) : current.definition;
+    const version = baseVersion + 1;
+    const updated = await tx.function.updateMany({
+      where: { id: functionId, currentVersion: baseVersion },
+      data: {
+        name,
+        definition,
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        runBehavior: change.definition?.runBehavior ?? current.runBehavior,
+        currentVersion: version,
+      },
+    });
+    if (updated.count === 0) {
+      throw new ServiceError(
+        "STALE_VERSION",
+        `This function was saved elsewhere (version ${current.currentVersion}); reload to get the latest before saving`,
+        { data: { currentVersion: current.currentVersion } },
+      );
+    }
+    await tx.functionVersion.create({
+      data: { functionId, version, name, definition, schemaVersion: CURRENT_SCHEMA_VERSION, reason: change.reason },
+    });
+    await tx.app.update({ where: { id: current.appId }, data: { updatedAt: new Date() } });
+    return summary(await tx.function.findUniqueOrThrow({ where: { id: functionId } }));
+  });
+}
+
+export async function saveFunction(db: Db, functionId: string, input: unknown) {
+  const { definition, baseVersion } = parseInput(SaveFunctionInput, input);
+  const loaded = loadDefinition(definition);
+  if (!loaded.ok) {
+    throw new ServiceError("VALIDATION", `Invalid definition: ${loaded.message}`, {
+      field: "definition",
+      data: { issues: loaded.issues },
+    });
+  }
+  return writeVersion(db, functionId, baseVersion, { definition: loaded.definition, reason: "save" });
+}
+
+export async function renameFunction(db: Db, functionId: string, input: unknown) {
+  const { name } = parseInput(RenameFunctionInput, input);
+  const f = await db.function.findUnique({ where: { id: functionId } });
+  if (!f) throw new ServiceError("NOT_FOUND", "Function not found");
+  if (f.name === name) return summary(f);
+  await assertNameFree(db, f.appId, f.scopeKey, name, f.id);
+  return writeVersion(db, functionId, f.currentVersion, { name, reason: "rename" });
+}
+
+export async function deleteFunction(db: Db, functionId: string): Promise<void> {
+  const f = await db.function.findUnique({ where: { id: functionId }, select: { appId: true } });
+  if (!f) throw new ServiceError("NOT_FOUND", "Function not found");
+  await db.function.delete({ where: { id: functionId } });
+  await touchApp(db, f.appId);
+}
+
+export async function listVersions(db: Db, functionId: string) {
+  return db.functionVersion.findMany({
+    where: { functionId },
+    orderBy: { version: "desc" },
+    select: { version: true, name: true, reason: true, createdAt: true },
+  });
+}
