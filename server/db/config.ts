@@ -6,10 +6,11 @@ import path from "node:path";
  * Relative paths are resolved against the working directory, like the CLI does.
  */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.LATHE_DATA_DIR ?? "data");
+  // Not a module path: keep the bundler from tracing the whole project through it.
+  return path.resolve(/*turbopackIgnore: true*/ env.LATHE_DATA_DIR ?? "data");
 }
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   if (env.DATABASE_URL) return env.DATABASE_URL;
-  return `file:${path.join(dataDir(env), "lathe.db")}`;
+  return `file:${path.join(/*turbopackIgnore: true*/ dataDir(env), "lathe.db")}`;
 }

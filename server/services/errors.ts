@@ -33,6 +33,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
   const field = first?.path.length ? first.path.map(String).join(".") : undefined;
-  const message = first ? (field ? `${field}: ${first.message}` : first.message) : "Invalid input";
+  // The field travels separately, so the message reads well on its own in a form.
+  const message = first ? first.message : "Invalid input";
   throw new ServiceError("VALIDATION", message, { field, data: { issues: parsed.error.issues } });
 }

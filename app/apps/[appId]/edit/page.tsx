@@ -1,0 +1,50 @@
+import { notFound } from "next/navigation";
+import { EditorShell } from "@/components/editor/editor-shell";
+import { getDb } from "@/server/db/client";
+import { ServiceError } from "@/server/services/errors";
+import { getApp } from "@/server/services/apps";
+import { getFunction, listFunctions, listVersions } from "@/server/services/functions";
+import { listPages } from "@/server/services/pages";
+
+export const dynamic = "force-dynamic";
+
+async function orNotFound<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof ServiceError && err.code === "NOT_FOUND") notFound();
+    throw err;
+  }
+}
+
+export default async function AppEditorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ appId: string }>;
+  searchParams: Promise<{ fn?: string }>;
+}) {
+  const { appId } = await params;
+  const { fn } = await searchParams;
+  const db = getDb();
+  const app = await orNotFound(getApp(db, appId));
+  const [pages, functions] = await Promise.all([listPages(db, appId), listFunctions(db, appId)]);
+  const selectedId = fn && functions.some((f) => f.id === fn) ? fn : null;
+  const selected = selectedId
+    ? { ...(await getFunction(db, selectedId)), versions: await listVersions(db, selectedId) }
+    : null;
+  return (
+    <EditorShell
+      app={{ id: app.id, name: app.name }}
+      pages={pages}
+      functions={functions}
+      selected={
+        selected && {
+          ...selected,
+          versions: selected.versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
+        }
+      }
+      now={Date.now()}
+    />
+  );
+}
