@@ -4,11 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 
 export function latheEnv(base = process.env) {
-  const dataDir = path.resolve(base.LATHE_DATA_DIR ?? "data");
+  const dataDir = path.resolve(base.LATHE_DATA_DIR || "data");
   return {
     ...base,
     LATHE_DATA_DIR: dataDir,
-    DATABASE_URL: base.DATABASE_URL ?? `file:${path.join(dataDir, "lathe.db")}`,
+    DATABASE_URL: base.DATABASE_URL || `file:${path.join(dataDir, "lathe.db")}`,
     PORT: base.PORT ?? "3000",
     NEXT_TELEMETRY_DISABLED: "1",
   };

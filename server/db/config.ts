@@ -7,7 +7,7 @@ import path from "node:path";
  */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   // Not a module path: keep the bundler from tracing the whole project through it.
-  return path.resolve(/*turbopackIgnore: true*/ env.LATHE_DATA_DIR ?? "data");
+  return path.resolve(/*turbopackIgnore: true*/ env.LATHE_DATA_DIR || "data");
 }
 
 export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
