@@ -1,0 +1,3 @@
+export * from "./envelope";
+export * from "./parse-call-request";
+export * from "./client";

@@ -1,0 +1,33 @@
+import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
+import type { EnginePorts, FunctionLoader } from "@/engine/ports";
+import { loadDefinition } from "@/engine/model";
+import type { Db } from "../db/client";
+
+/**
+ * The server's long-lived engine parts: one JavaScript sandbox pool per process, warm from
+ * the first request on. Kept on globalThis so that Next.js dev reloads do not start new pools.
+ */
+const holder = globalThis as typeof globalThis & { __latheJs?: JsSandbox };
+
+export function jsSandbox(): JsSandbox {
+  holder.__latheJs ??= createJsSandbox({
+    poolSize: Number(process.env.LATHE_JS_WORKERS) || 2,
+  });
+  return holder.__latheJs;
+}
+
+/** Call-function blocks load other functions of the same app, at their current version. */
+export function functionLoader(db: Db, appId: string): FunctionLoader {
+  return {
+    async load(functionId) {
+      const f = await db.function.findFirst({ where: { id: functionId, appId } });
+      if (!f) return null;
+      const loaded = loadDefinition(JSON.parse(f.definition));
+      return loaded.ok ? { id: f.id, name: f.name, definition: loaded.definition } : null;
+    },
+  };
+}
+
+export function enginePorts(db: Db, appId: string, signal?: AbortSignal): EnginePorts {
+  return { js: jsSandbox(), functions: functionLoader(db, appId), signal };
+}

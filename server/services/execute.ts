@@ -1,0 +1,47 @@
+import type { EngineErrorData } from "@/engine/errors";
+import { runFunction, type RunOutcome } from "@/engine/interpreter";
+import { loadDefinition } from "@/engine/model";
+import type { EnginePorts } from "@/engine/ports";
+import type { Db } from "../db/client";
+import { recordRun, type RunSource } from "./runs";
+
+export type ExecuteOutcome =
+  | { found: false }
+  | { found: true; runId: string; outcome: RunOutcome };
+
+/**
+ * Runs the saved, current version of a function and stores the run. A stored definition that
+ * no longer validates is never executed: the run fails with INVALID_DEFINITION.
+ */
+export async function executeFunction(
+  db: Db,
+  portsFor: (appId: string) => EnginePorts,
+  fnId: string,
+  params: Record<string, unknown>,
+  source: RunSource,
+): Promise<ExecuteOutcome> {
+  const f = await db.function.findUnique({ where: { id: fnId } });
+  if (!f) return { found: false };
+  const loaded = loadDefinition(JSON.parse(f.definition));
+  const outcome: RunOutcome = loaded.ok
+    ? await runFunction(loaded.definition, params, portsFor(f.appId), { functionId: f.id })
+    : { status: "error", error: invalidDefinition(loaded.message), trace: [], logs: [], durationMs: 0 };
+  const runId = await recordRun(db, {
+    functionId: f.id,
+    appId: f.appId,
+    functionVersion: f.currentVersion,
+    source,
+    input: params,
+    status: outcome.status,
+    result: outcome.result,
+    error: outcome.error,
+    trace: outcome.trace,
+    logs: outcome.logs,
+    durationMs: outcome.durationMs,
+  });
+  return { found: true, runId, outcome };
+}
+
+function invalidDefinition(message: string): EngineErrorData {
+  return { code: "INVALID_DEFINITION", message: "The stored function is not valid and cannot run", status: 500, detail: message };
+}
