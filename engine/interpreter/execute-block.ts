@@ -1,0 +1,70 @@
+import { EngineError, toErrorData } from "../errors";
+import type { Block } from "../model";
+import type { LogEntry, Scope } from "../sandbox/types";
+import type { BlockContext, BlockResult } from "./block-context";
+import { runBlock } from "./blocks/run-block";
+import { checkOutput } from "./check-output";
+import { FatalBlockError, type RunContext } from "./run-context";
+import type { TraceEntry } from "./types";
+import type { BlockOutcome } from "./types";
+import { withDeadline } from "./with-deadline";
+import { withRetries, type Attempt } from "./with-retries";
+
+function logSink(entry: TraceEntry, blockStart: number): BlockContext["log"] {
+  return (entries: readonly LogEntry[], callStart: number, truncated?: boolean) => {
+    const offset = callStart - blockStart;
+    for (const l of entries) entry.logs.push({ level: l.level, message: l.message, t: offset + l.t });
+    if (truncated) entry.logsTruncated = true;
+  };
+}
+
+async function attempt(b: Omit<BlockContext, "signal">, signal: AbortSignal): Promise<Attempt<BlockResult>> {
+  const { block, run } = b;
+  // Code blocks get their timeout inside the sandbox; other blocks only when they set one.
+  const hostTimeout = block.type === "code" ? undefined : block.timeoutMs;
+  try {
+    return { ok: true, value: await withDeadline(hostTimeout, run.clock, signal, block.name, (s) => runBlock({ ...b, signal: s })) };
+  } catch (err) {
+    if (err instanceof FatalBlockError) return { ok: false, error: err.data, fatal: true };
+    return { ok: false, error: toErrorData(err, block.name), fatal: false };
+  }
+}
+
+/** The outcome of a finished attempt series, the JSON check included. */
+function outcomeOf(ctx: RunContext, block: Block, r: Attempt<BlockResult>, entry: TraceEntry): BlockOutcome {
+  if (!r.ok) return r;
+  const data = r.value.data === undefined ? null : r.value.data;
+  try {
+    entry.output = checkOutput(data, block.name, ctx.limits.maxOutputBytes, r.value.trusted ?? false).preview;
+  } catch (err) {
+    return { ok: false, error: toErrorData(err, block.name), fatal: false };
+  }
+  return { ok: true, data, port: r.value.port ?? "next", returned: r.value.returned ?? false };
+}
+
+/**
+ * Executes one block: counts it against the run's limit, traces it, retries it per its policy,
+ * checks its data is JSON within the size limit and publishes `name: { data, error }` in scope.
+ */
+export async function executeBlock(ctx: RunContext, block: Block, scope: Scope, signal: AbortSignal, iteration?: number): Promise<BlockOutcome> {
+  if (signal.aborted) {
+    // The region or the run is over (a return, a failure, a timeout): start nothing new.
+    return { ok: false, error: new EngineError("RUN_CANCELLED", "The run ended before this block started", { block: block.name }).toData(), fatal: true };
+  }
+  const entry = ctx.trace.begin(block, iteration);
+  if (++ctx.executions.count > ctx.limits.maxBlockExecutions) {
+    const message = `The run executed more than ${ctx.limits.maxBlockExecutions} blocks`;
+    const error = new EngineError("BLOCK_LIMIT", message, { block: block.name }).toData();
+    ctx.trace.end(entry, { status: "error", error });
+    return { ok: false, error, fatal: true };
+  }
+  const base = { run: ctx, block, scope, iteration, log: logSink(entry, ctx.clock.now()) };
+  const r = await withRetries(block.retry, ctx.clock, signal, (n) => {
+    entry.attempts = n;
+    return attempt(base, signal);
+  });
+  const outcome = outcomeOf(ctx, block, r, entry);
+  scope[block.name] = outcome.ok ? { data: outcome.data, error: null } : { data: null, error: outcome.error };
+  ctx.trace.end(entry, outcome.ok ? { status: "ok", port: outcome.port } : { status: "error", error: outcome.error });
+  return outcome;
+}
