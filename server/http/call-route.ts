@@ -7,7 +7,7 @@ import {
   type CallErrorEnvelope,
 } from "@/engine/contract";
 import { getDb } from "../db/client";
-import { enginePorts } from "../runtime/engine";
+import { definitionCache, enginePorts } from "../runtime/engine";
 import { executeFunction } from "../services/execute";
 import type { RunSource } from "../services/runs";
 import { readCapped } from "./read-capped";
@@ -31,7 +31,8 @@ export async function handleCall(req: Request, source: RunSource): Promise<NextR
   if (!call.ok) return envelope(call.envelope);
   try {
     const db = getDb();
-    const ran = await executeFunction(db, (appId) => enginePorts(db, appId, req.signal), call.fnId, call.params, source);
+    const deps = { db, portsFor: (appId: string) => enginePorts(db, appId, req.signal), definitions: definitionCache() };
+    const ran = await executeFunction(deps, call.fnId, call.params, source);
     if (!ran.found) return envelope({ error: `No function with id "${call.fnId}"`, fnId: call.fnId, status: 404, code: "NOT_FOUND" });
     const headers = { "X-Lathe-Run-Id": ran.runId };
     const { outcome } = ran;

@@ -1,13 +1,18 @@
 import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
 import type { EnginePorts, FunctionLoader } from "@/engine/ports";
-import { loadDefinition } from "@/engine/model";
 import type { Db } from "../db/client";
+import { DefinitionCache } from "./definition-cache";
 
 /**
  * The server's long-lived engine parts: one JavaScript sandbox pool per process, warm from
  * the first request on. Kept on globalThis so that Next.js dev reloads do not start new pools.
  */
-const holder = globalThis as typeof globalThis & { __latheJs?: JsSandbox };
+const holder = globalThis as typeof globalThis & { __latheJs?: JsSandbox; __latheDefinitions?: DefinitionCache };
+
+export function definitionCache(): DefinitionCache {
+  holder.__latheDefinitions ??= new DefinitionCache();
+  return holder.__latheDefinitions;
+}
 
 export function jsSandbox(): JsSandbox {
   holder.__latheJs ??= createJsSandbox({
@@ -22,7 +27,7 @@ export function functionLoader(db: Db, appId: string): FunctionLoader {
     async load(functionId) {
       const f = await db.function.findFirst({ where: { id: functionId, appId } });
       if (!f) return null;
-      const loaded = loadDefinition(JSON.parse(f.definition));
+      const loaded = definitionCache().load(f.id, f.currentVersion, f.definition);
       return loaded.ok ? { id: f.id, name: f.name, definition: loaded.definition } : null;
     },
   };

@@ -1,8 +1,8 @@
 import type { EngineErrorData } from "@/engine/errors";
 import { runFunction, type RunOutcome } from "@/engine/interpreter";
-import { loadDefinition } from "@/engine/model";
 import type { EnginePorts } from "@/engine/ports";
 import type { Db } from "../db/client";
+import type { DefinitionCache } from "../runtime/definition-cache";
 import { recordRun, type RunSource } from "./runs";
 
 export type ExecuteOutcome =
@@ -13,16 +13,21 @@ export type ExecuteOutcome =
  * Runs the saved, current version of a function and stores the run. A stored definition that
  * no longer validates is never executed: the run fails with INVALID_DEFINITION.
  */
+export interface ExecuteDeps {
+  db: Db;
+  portsFor: (appId: string) => EnginePorts;
+  definitions: DefinitionCache;
+}
+
 export async function executeFunction(
-  db: Db,
-  portsFor: (appId: string) => EnginePorts,
+  { db, portsFor, definitions }: ExecuteDeps,
   fnId: string,
   params: Record<string, unknown>,
   source: RunSource,
 ): Promise<ExecuteOutcome> {
   const f = await db.function.findUnique({ where: { id: fnId } });
   if (!f) return { found: false };
-  const loaded = loadDefinition(JSON.parse(f.definition));
+  const loaded = definitions.load(f.id, f.currentVersion, f.definition);
   const outcome: RunOutcome = loaded.ok
     ? await runFunction(loaded.definition, params, portsFor(f.appId), { functionId: f.id })
     : { status: "error", error: invalidDefinition(loaded.message), trace: [], logs: [], durationMs: 0 };

@@ -1,0 +1,31 @@
+import { loadDefinition, type LoadResult } from "@/engine/model";
+
+/**
+ * Loaded (migrated, validated) definitions by function id and version. A version never
+ * changes once written, so an entry never goes stale; the oldest entries are dropped past
+ * `max`. The interpreter caches its compiled graph per definition object, so handing it the
+ * same object each call skips validation and compilation too.
+ */
+export class DefinitionCache {
+  private readonly entries = new Map<string, LoadResult>();
+  constructor(private readonly max = 500) {}
+
+  load(functionId: string, version: number, json: string): LoadResult {
+    const key = `${functionId}@${version}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit); // most recently used last
+      return hit;
+    }
+    let loaded: LoadResult;
+    try {
+      loaded = loadDefinition(JSON.parse(json));
+    } catch (err) {
+      loaded = { ok: false, issues: [], message: `Stored definition is not JSON: ${String(err)}` };
+    }
+    this.entries.set(key, loaded);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string); // size > 0 here
+    return loaded;
+  }
+}
