@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   USER_ERROR: 500, // the status comes from ServerError; 500 when it gives none
   BLOCK_FAILED: 500,
   SANDBOX_TIMEOUT: 500,
+  // A query, call-function or loop block over its own `timeoutMs` (code blocks: SANDBOX_TIMEOUT).
+  BLOCK_TIMEOUT: 500,
   SANDBOX_MEMORY: 500,
   SANDBOX_CRASHED: 500,
   OUTPUT_TOO_LARGE: 500,

@@ -13,7 +13,7 @@ export function withDeadline<T>(ms: number | undefined, clock: Clock, signal: Ab
   return new Promise<T>((resolve, reject) => {
     clock.sleep(ms, timer.signal).then(
       () => {
-        const error = new EngineError("BLOCK_FAILED", `"${block}" timed out after ${ms} ms`, { block, data: { timeoutMs: ms } });
+        const error = new EngineError("BLOCK_TIMEOUT", `"${block}" timed out after ${ms} ms`, { block, data: { timeoutMs: ms } });
         link.abort(error);
         reject(error);
       },
