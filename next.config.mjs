@@ -9,6 +9,8 @@ const nextConfig = {
     "quickjs-emscripten",
     "@jitl/quickjs-wasmfile-release-sync",
     "pyodide",
+    "pg",
+    "nodemailer",
   ],
   // `npm test` type-checks the whole project once with tsc; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
