@@ -18,9 +18,19 @@ export interface QueryContext {
   evaluate(expressions: string[]): Promise<unknown[]>;
 }
 
+/**
+ * What a query gives back: `data` is what later blocks and pages read as `name.data` (a REST
+ * body, SQL rows, a message id); `metadata` is read as `name.metadata` (REST status and
+ * headers, SQL row counts). Both JSON.
+ */
+export interface QueryResult {
+  data: unknown;
+  metadata?: Record<string, unknown>;
+}
+
 export interface ResourcePort {
-  /** Resolves to the block's data (JSON); throws an EngineError (RESOURCE_FAILED, …) on failure. */
-  execute(resourceId: string, config: QueryConfig, ctx: QueryContext): Promise<unknown>;
+  /** Throws an EngineError (RESOURCE_FAILED, …) on failure. */
+  execute(resourceId: string, config: QueryConfig, ctx: QueryContext): Promise<QueryResult>;
 }
 
 export interface FunctionLoader {

@@ -24,6 +24,8 @@ export interface BlockResult {
   port?: string;
   /** A return block: ends its region with `data`. */
   returned?: boolean;
+  /** Published as `name.metadata` (query blocks: REST status and headers, SQL row counts). */
+  metadata?: Record<string, unknown>;
   /** The data came out of JSON.parse (a sandbox), so it needs no strict JSON walk. */
   trusted?: boolean;
 }

@@ -34,17 +34,19 @@ async function attempt(b: Omit<BlockContext, "signal">, signal: AbortSignal): Pr
 function outcomeOf(ctx: RunContext, block: Block, r: Attempt<BlockResult>, entry: TraceEntry): BlockOutcome {
   if (!r.ok) return r;
   const data = r.value.data === undefined ? null : r.value.data;
+  const metadata = r.value.metadata ?? null;
   try {
     entry.output = checkOutput(data, block.name, ctx.limits.maxOutputBytes, r.value.trusted ?? false).preview;
+    if (metadata) checkOutput(metadata, block.name, ctx.limits.maxOutputBytes, false);
   } catch (err) {
     return { ok: false, error: toErrorData(err, block.name), fatal: false };
   }
-  return { ok: true, data, port: r.value.port ?? "next", returned: r.value.returned ?? false };
+  return { ok: true, data, port: r.value.port ?? "next", returned: r.value.returned ?? false, metadata };
 }
 
 /**
  * Executes one block: counts it against the run's limit, traces it, retries it per its policy,
- * checks its data is JSON within the size limit and publishes `name: { data, error }` in scope.
+ * checks its data is JSON within the size limit and publishes `name: { data, error, metadata }` in scope.
  */
 export async function executeBlock(ctx: RunContext, block: Block, scope: Scope, signal: AbortSignal, iteration?: number): Promise<BlockOutcome> {
   if (signal.aborted) {
@@ -64,7 +66,9 @@ export async function executeBlock(ctx: RunContext, block: Block, scope: Scope, 
     return attempt(base, signal);
   });
   const outcome = outcomeOf(ctx, block, r, entry);
-  scope[block.name] = outcome.ok ? { data: outcome.data, error: null } : { data: null, error: outcome.error };
+  scope[block.name] = outcome.ok
+    ? { data: outcome.data, error: null, metadata: outcome.metadata }
+    : { data: null, error: outcome.error, metadata: null };
   ctx.trace.end(entry, outcome.ok ? { status: "ok", port: outcome.port } : { status: "error", error: outcome.error });
   return outcome;
 }

@@ -5,12 +5,12 @@ import type { RunContext } from "./run-context";
 
 /**
  * Parameters by name (an optional one not given is null) and every block as
- * `{ data: null, error: null }` until it finishes, so a skipped block reads as null rather than
+ * `{ data: null, error: null, metadata: null }` until it finishes, so a skipped block reads as null rather than
  * failing with a ReferenceError.
  */
 function rootScope(def: FunctionDefinition, input: Record<string, unknown>): Scope {
   const scope: Scope = {};
-  for (const b of def.graph.blocks) scope[b.name] = { data: null, error: null };
+  for (const b of def.graph.blocks) scope[b.name] = { data: null, error: null, metadata: null };
   for (const p of def.params) scope[p.name] = input[p.name] === undefined ? null : input[p.name];
   return scope;
 }

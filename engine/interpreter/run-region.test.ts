@@ -5,7 +5,7 @@ import { runRegion } from "./run-region";
 import type { BlockOutcome } from "./types";
 
 type Script = Record<string, BlockOutcome | ((signal: AbortSignal) => Promise<BlockOutcome>)>;
-const ok = (data: unknown, port = "next"): BlockOutcome => ({ ok: true, data, port, returned: false });
+const ok = (data: unknown, port = "next"): BlockOutcome => ({ ok: true, data, port, returned: false, metadata: null });
 const fail: BlockOutcome = { ok: false, error: { code: "BLOCK_FAILED", message: "x", status: 500 }, fatal: false };
 
 /** Runs the main region of a test graph with scripted block outcomes (default: ok with the name as data). */
@@ -73,7 +73,7 @@ describe("runRegion", () => {
   //  start ─► r (return)      start ─► a ─► b
   it("ends at the first return", async () => {
     const { outcome, log } = await run({ start: "start", r: "return", a: "code", b: "code" }, ["start -> r", "start -> a", "a -> b"], {
-      r: { ok: true, data: 42, port: "next", returned: true },
+      r: { ok: true, data: 42, port: "next", returned: true, metadata: null },
       a: () => new Promise((resolve) => setTimeout(() => resolve(ok("a")), 20)),
     });
     expect(outcome).toEqual({ kind: "returned", blockId: "r", value: 42 });

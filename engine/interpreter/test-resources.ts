@@ -33,6 +33,11 @@ export function createTestResources(): ResourcePort & { calls: string[] } {
   return {
     calls,
     async execute(resourceId, config, ctx) {
+      return { data: await command(resourceId, config, ctx), metadata: { resource: resourceId } };
+    },
+  };
+
+  async function command(resourceId: string, config: Parameters<ResourcePort["execute"]>[1], ctx: Parameters<ResourcePort["execute"]>[2]): Promise<unknown> {
       calls.push(ctx.block);
       if (config.kind !== "sql") throw new EngineError("RESOURCE_FAILED", `test resource ${resourceId} speaks sql only`, { block: ctx.block });
       const segments = parseTemplate(config.statement);
@@ -63,6 +68,5 @@ export function createTestResources(): ResourcePort & { calls: string[] } {
         default:
           throw new EngineError("RESOURCE_FAILED", `unknown test command ${command}`, { block: ctx.block });
       }
-    },
-  };
+  }
 }

@@ -63,7 +63,7 @@ export interface RunOptions {
 
 /** What one block execution came to, as the scheduler sees it. */
 export type BlockOutcome =
-  | { ok: true; data: unknown; port: string; returned: boolean }
+  | { ok: true; data: unknown; port: string; returned: boolean; metadata: Record<string, unknown> | null }
   | { ok: false; error: EngineErrorData; fatal: boolean };
 
 /** What running one region came to. */

@@ -16,8 +16,8 @@ export async function runQuery(b: BlockContext<BlockOf<"query">>): Promise<Block
   const evaluate = blockEvaluator(b);
   const config = await renderTemplates(raw, evaluate, (path) => raw.kind === "sql" && path[0] === "statement");
   try {
-    const data = await resources.execute(config.resourceId, config, { scope: scopeFor(b.block, b.scope), signal: b.signal, block: name, evaluate });
-    return { data };
+    const { data, metadata } = await resources.execute(config.resourceId, config, { scope: scopeFor(b.block, b.scope), signal: b.signal, block: name, evaluate });
+    return { data, metadata };
   } catch (err) {
     if (err instanceof EngineError) throw err;
     const message = err instanceof Error ? err.message : String(err);
