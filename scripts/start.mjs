@@ -1,6 +1,6 @@
 // `npm start`: generate the Prisma client if the schema changed, apply migrations, build when
-// needed, then serve on PORT (default 3000). `--dev` serves with `next dev` instead.
-// The demo app is seeded by the server on its first start (instrumentation.ts).
+// needed, then serve on PORT (default 3000) with server/main.ts. `--dev` serves Next.js in
+// development mode instead. The server seeds the demo app on its very first start.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { spawn } from "node:child_process";
@@ -56,8 +56,8 @@ async function main() {
   // LATHE_SKIP_BUILD=1 serves the existing build as it is (tests that start a second server use it).
   if (!dev && process.env.LATHE_SKIP_BUILD !== "1" && needsBuild()) build();
 
-  const args = ["node_modules/next/dist/bin/next", dev ? "dev" : "start", "-p", env.PORT];
-  if (env.HOSTNAME_BIND) args.push("-H", env.HOSTNAME_BIND);
+  // server/main.ts answers POST /api/fn itself and hands every other request to Next.js.
+  const args = ["--import", "tsx", "server/main.ts", ...(dev ? ["--dev"] : [])];
   const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } });
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -10,6 +10,11 @@ export class DefinitionCache {
   private readonly entries = new Map<string, LoadResult>();
   constructor(private readonly max = 500) {}
 
+  /** The cached entry, if this version was loaded before. */
+  get(functionId: string, version: number): LoadResult | undefined {
+    return this.entries.get(`${functionId}@${version}`);
+  }
+
   load(functionId: string, version: number, json: string): LoadResult {
     const key = `${functionId}@${version}`;
     const hit = this.entries.get(key);

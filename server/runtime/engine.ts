@@ -2,12 +2,23 @@ import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
 import type { EnginePorts, FunctionLoader } from "@/engine/ports";
 import type { Db } from "../db/client";
 import { DefinitionCache } from "./definition-cache";
+import { loadFunctionHead } from "./function-head";
+import { RunWriter } from "./run-writer";
 
 /**
  * The server's long-lived engine parts: one JavaScript sandbox pool per process, warm from
  * the first request on. Kept on globalThis so that Next.js dev reloads do not start new pools.
  */
-const holder = globalThis as typeof globalThis & { __latheJs?: JsSandbox; __latheDefinitions?: DefinitionCache };
+const holder = globalThis as typeof globalThis & {
+  __latheJs?: JsSandbox;
+  __latheDefinitions?: DefinitionCache;
+  __latheRuns?: RunWriter;
+};
+
+export function runWriter(db: Db): RunWriter {
+  holder.__latheRuns ??= new RunWriter(db);
+  return holder.__latheRuns;
+}
 
 export function definitionCache(): DefinitionCache {
   holder.__latheDefinitions ??= new DefinitionCache();
@@ -25,12 +36,16 @@ export function jsSandbox(): JsSandbox {
 export function functionLoader(db: Db, appId: string): FunctionLoader {
   return {
     async load(functionId) {
-      const f = await db.function.findFirst({ where: { id: functionId, appId } });
-      if (!f) return null;
-      const loaded = definitionCache().load(f.id, f.currentVersion, f.definition);
-      return loaded.ok ? { id: f.id, name: f.name, definition: loaded.definition } : null;
+      const f = await loadFunctionHead(db, definitionCache(), functionId, appId);
+      if (!f || !f.loaded.ok) return null;
+      return { id: f.id, name: await functionName(db, f.id), definition: f.loaded.definition };
     },
   };
+}
+
+async function functionName(db: Db, id: string): Promise<string> {
+  const f = await db.function.findUnique({ where: { id }, select: { name: true } });
+  return f?.name ?? id;
 }
 
 export function enginePorts(db: Db, appId: string, signal?: AbortSignal): EnginePorts {

@@ -3,35 +3,37 @@ import { runFunction, type RunOutcome } from "@/engine/interpreter";
 import type { EnginePorts } from "@/engine/ports";
 import type { Db } from "../db/client";
 import type { DefinitionCache } from "../runtime/definition-cache";
-import { recordRun, type RunSource } from "./runs";
+import { loadFunctionHead } from "../runtime/function-head";
+import type { RunWriter } from "../runtime/run-writer";
+import type { RunSource } from "./runs";
 
 export type ExecuteOutcome =
   | { found: false }
   | { found: true; runId: string; outcome: RunOutcome };
 
-/**
- * Runs the saved, current version of a function and stores the run. A stored definition that
- * no longer validates is never executed: the run fails with INVALID_DEFINITION.
- */
 export interface ExecuteDeps {
   db: Db;
   portsFor: (appId: string) => EnginePorts;
   definitions: DefinitionCache;
+  runs: RunWriter;
 }
 
+/**
+ * Runs the saved, current version of a function and stores the run. A stored definition that
+ * no longer validates is never executed: the run fails with INVALID_DEFINITION.
+ */
 export async function executeFunction(
-  { db, portsFor, definitions }: ExecuteDeps,
+  { db, portsFor, definitions, runs }: ExecuteDeps,
   fnId: string,
   params: Record<string, unknown>,
   source: RunSource,
 ): Promise<ExecuteOutcome> {
-  const f = await db.function.findUnique({ where: { id: fnId } });
+  const f = await loadFunctionHead(db, definitions, fnId);
   if (!f) return { found: false };
-  const loaded = definitions.load(f.id, f.currentVersion, f.definition);
-  const outcome: RunOutcome = loaded.ok
-    ? await runFunction(loaded.definition, params, portsFor(f.appId), { functionId: f.id })
-    : { status: "error", error: invalidDefinition(loaded.message), trace: [], logs: [], durationMs: 0 };
-  const runId = await recordRun(db, {
+  const outcome: RunOutcome = f.loaded.ok
+    ? await runFunction(f.loaded.definition, params, portsFor(f.appId), { functionId: f.id })
+    : { status: "error", error: invalidDefinition(f.loaded.message), trace: [], logs: [], durationMs: 0 };
+  const runId = runs.enqueue({
     functionId: f.id,
     appId: f.appId,
     functionVersion: f.currentVersion,

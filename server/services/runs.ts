@@ -42,24 +42,27 @@ export interface RecordRunInput {
   durationMs: number;
 }
 
+/** The stored row of a run: documents serialised and capped. */
+export function runRow(run: RecordRunInput, id?: string) {
+  return {
+    ...(id ? { id } : {}),
+    functionId: run.functionId,
+    appId: run.appId,
+    functionVersion: run.functionVersion,
+    source: run.source,
+    status: run.status,
+    input: cappedJson(run.input, STORED_CAPS.input),
+    output: run.status === "ok" ? cappedJson(run.result, STORED_CAPS.output) : null,
+    error: run.error ? cappedJson(run.error, STORED_CAPS.output) : null,
+    errorCode: run.error?.code ?? null,
+    trace: cappedJson(run.trace, STORED_CAPS.trace),
+    logs: cappedLogs(run.logs, STORED_CAPS.logs),
+    durationMs: Math.max(0, Math.round(run.durationMs)),
+  };
+}
+
 export async function recordRun(db: Db, run: RecordRunInput): Promise<string> {
-  const row = await db.run.create({
-    data: {
-      functionId: run.functionId,
-      appId: run.appId,
-      functionVersion: run.functionVersion,
-      source: run.source,
-      status: run.status,
-      input: cappedJson(run.input, STORED_CAPS.input),
-      output: run.status === "ok" ? cappedJson(run.result, STORED_CAPS.output) : null,
-      error: run.error ? cappedJson(run.error, STORED_CAPS.output) : null,
-      errorCode: run.error?.code ?? null,
-      trace: cappedJson(run.trace, STORED_CAPS.trace),
-      logs: cappedLogs(run.logs, STORED_CAPS.logs),
-      durationMs: Math.max(0, Math.round(run.durationMs)),
-    },
-    select: { id: true },
-  });
+  const row = await db.run.create({ data: runRow(run), select: { id: true } });
   return row.id;
 }
 

@@ -1,0 +1,67 @@
+import {
+  MAX_CALL_BODY_BYTES,
+  checkCallHead,
+  parseCallBody,
+  runErrorEnvelope,
+  type CallErrorEnvelope,
+} from "@/engine/contract";
+import { getDb } from "../db/client";
+import { definitionCache, enginePorts, runWriter } from "../runtime/engine";
+import { executeFunction } from "../services/execute";
+import type { RunSource } from "../services/runs";
+
+/** A call as both transports see it (Next's Request and Node's IncomingMessage). */
+export interface CallInput {
+  method: string;
+  contentType: string | null;
+  contentLength: string | null;
+  /** The body as text, or null once it passes `cap` bytes. */
+  readBody(cap: number): Promise<string | null>;
+  /** Aborts when the caller goes away: the run is cancelled. */
+  signal: AbortSignal;
+  source: RunSource;
+}
+
+export interface CallAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+function envelope(body: CallErrorEnvelope, headers: Record<string, string> = {}): CallAnswer {
+  return { status: body.status, headers, body };
+}
+
+/**
+ * `POST /api/fn` (seed 002's contract): checks in the contract's order (method, media type,
+ * size, body shape), then runs the function and answers `{ result }` or the error envelope.
+ */
+export async function answerCall(input: CallInput): Promise<CallAnswer> {
+  const head = checkCallHead(input.method, input.contentType, input.contentLength);
+  if (head && !head.ok) return envelope(head.envelope, head.headers);
+  const text = await input.readBody(MAX_CALL_BODY_BYTES);
+  if (text === null) {
+    return envelope({ error: "The request body is larger than 1 MiB", fnId: null, status: 413, code: "PAYLOAD_TOO_LARGE" });
+  }
+  const call = parseCallBody(text);
+  if (!call.ok) return envelope(call.envelope);
+  try {
+    const db = getDb();
+    const deps = {
+      db,
+      portsFor: (appId: string) => enginePorts(db, appId, input.signal),
+      definitions: definitionCache(),
+      runs: runWriter(db),
+    };
+    const ran = await executeFunction(deps, call.fnId, call.params, input.source);
+    if (!ran.found) return envelope({ error: `No function with id "${call.fnId}"`, fnId: call.fnId, status: 404, code: "NOT_FOUND" });
+    const headers = { "X-Lathe-Run-Id": ran.runId };
+    const { outcome } = ran;
+    if (outcome.status === "ok") return { status: 200, headers, body: { result: outcome.result ?? null } };
+    if (!outcome.error) throw new Error("a failed run carries no error");
+    return envelope(runErrorEnvelope(call.fnId, outcome.error), headers);
+  } catch (err) {
+    console.error("[lathe] /api/fn failed:", err);
+    return envelope({ error: "Internal error", fnId: call.fnId, status: 500, code: "INTERNAL" });
+  }
+}

@@ -1,0 +1,56 @@
+import http from "node:http";
+import next from "next";
+import { getDb, tuneSqlite } from "./db/client";
+import { handleCallNode } from "./http/call-node";
+import { jsSandbox, runWriter } from "./runtime/engine";
+import { seedDemoOnce } from "./services/seed";
+
+/**
+ * Lathe's HTTP server: `POST /api/fn` is answered here directly (the hot path of every app),
+ * everything else by Next.js. Started by scripts/start.mjs after migrations.
+ */
+async function main() {
+  const dev = process.argv.includes("--dev");
+  const port = Number(process.env.PORT) || 3000;
+  const hostname = process.env.HOSTNAME_BIND || undefined;
+
+  const db = getDb();
+  await tuneSqlite(db);
+  if ((await seedDemoOnce(db)) === "seeded") console.log("[lathe] seeded the demo app");
+  jsSandbox(); // start the workers now, not on the first call
+
+  const app = next({ dev, dir: process.cwd(), port, hostname });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const server = http.createServer((req, res) => {
+    const path = req.url?.split("?")[0];
+    if (path === "/api/fn") {
+      handleCallNode(req, res, "app").catch((err: unknown) => {
+        console.error("[lathe] /api/fn failed:", err);
+        if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+        res.end(JSON.stringify({ error: "Internal error", fnId: null, status: 500, code: "INTERNAL" }));
+      });
+      return;
+    }
+    void handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => console.log(`[lathe] listening on ${hostname ?? "all interfaces"}:${port}`));
+
+  const stop = () => {
+    server.close();
+    void runWriter(db)
+      .flush()
+      .then(() => app.close())
+      .finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((err: unknown) => {
+  console.error("[lathe] could not start:", err);
+  process.exit(1);
+});

@@ -1,0 +1,33 @@
+import type { LoadResult } from "@/engine/model";
+import type { Db } from "../db/client";
+import type { DefinitionCache } from "./definition-cache";
+
+export interface FunctionHead {
+  id: string;
+  appId: string;
+  currentVersion: number;
+  loaded: LoadResult;
+}
+
+/**
+ * What a call needs to know about a function: its app, its current version and that version's
+ * definition. One small indexed read per call; the definition document is read (and validated)
+ * only when this version is not cached yet. Always current, also with several server instances.
+ */
+export async function loadFunctionHead(db: Db, definitions: DefinitionCache, fnId: string, appId?: string): Promise<FunctionHead | null> {
+  const rows = await db.$queryRaw<Array<{ id: string; appId: string; currentVersion: number | bigint }>>`
+    SELECT "id", "appId", "currentVersion" FROM "Function" WHERE "id" = ${fnId}`;
+  const row = rows[0];
+  if (!row || (appId !== undefined && row.appId !== appId)) return null;
+  const version = Number(row.currentVersion);
+  let loaded = definitions.get(row.id, version);
+  if (!loaded) {
+    const doc = await db.functionVersion.findUnique({
+      where: { functionId_version: { functionId: row.id, version } },
+      select: { definition: true },
+    });
+    if (!doc) return null; // deleted between the two reads
+    loaded = definitions.load(row.id, version, doc.definition);
+  }
+  return { id: row.id, appId: row.appId, currentVersion: version, loaded };
+}
