@@ -1,6 +1,7 @@
 import http from "node:http";
 import next from "next";
 import { getDb, tuneSqlite } from "./db/client";
+import { dataDir } from "./db/config";
 import { handleCallNode } from "./http/call-node";
 import { jsSandbox, runWriter } from "./runtime/engine";
 import { seedDemoOnce } from "./services/seed";
@@ -16,7 +17,7 @@ async function main() {
 
   const db = getDb();
   await tuneSqlite(db);
-  if ((await seedDemoOnce(db)) === "seeded") console.log("[lathe] seeded the demo app");
+  if ((await seedDemoOnce(db, { dataDir: dataDir() })) === "seeded") console.log("[lathe] seeded the demo app");
   jsSandbox(); // start the workers now, not on the first call
 
   const app = next({ dev, dir: process.cwd(), port, hostname });

@@ -29,6 +29,9 @@ export function EditorShell({
         <h1 className="font-semibold" data-testid="app-title">
           {app.name}
         </h1>
+        <Link href={`/resources?app=${app.id}`} className="ml-auto text-sm text-slate-600 hover:text-slate-900">
+          Resources
+        </Link>
       </header>
       <div className="flex min-h-0 flex-1">
         <aside className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white">

@@ -1,6 +1,10 @@
 import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
 import type { EnginePorts, FunctionLoader } from "@/engine/ports";
 import type { Db } from "../db/client";
+import { dataDir } from "../db/config";
+import { ResourceClients, createResourcePort } from "../resources";
+import { loadSecretKey } from "../secrets/key";
+import { loadResource, type ResourceDeps } from "../services/resources";
 import { DefinitionCache } from "./definition-cache";
 import { loadFunctionHead } from "./function-head";
 import { RunWriter } from "./run-writer";
@@ -13,7 +17,25 @@ const holder = globalThis as typeof globalThis & {
   __latheJs?: JsSandbox;
   __latheDefinitions?: DefinitionCache;
   __latheRuns?: RunWriter;
+  __latheKey?: Buffer;
+  __latheClients?: ResourceClients;
 };
+
+/** The key that encrypts resource secrets (LATHE_SECRET_KEY or the data folder's key file). */
+export function secretKey(): Buffer {
+  holder.__latheKey ??= loadSecretKey({ LATHE_SECRET_KEY: process.env.LATHE_SECRET_KEY }, dataDir());
+  return holder.__latheKey;
+}
+
+/** Pooled clients of resources (PostgreSQL pools, SQLite handles, SMTP transports). */
+export function resourceClients(): ResourceClients {
+  holder.__latheClients ??= new ResourceClients();
+  return holder.__latheClients;
+}
+
+export function resourceDeps(db: Db): ResourceDeps {
+  return { db, key: secretKey(), invalidate: (id) => resourceClients().invalidate(id) };
+}
 
 export function runWriter(db: Db): RunWriter {
   holder.__latheRuns ??= new RunWriter(db);
@@ -49,5 +71,7 @@ async function functionName(db: Db, id: string): Promise<string> {
 }
 
 export function enginePorts(db: Db, appId: string, signal?: AbortSignal): EnginePorts {
-  return { js: jsSandbox(), functions: functionLoader(db, appId), signal };
+  const deps = resourceDeps(db);
+  const resources = createResourcePort({ get: (id) => loadResource(deps, id) }, resourceClients());
+  return { js: jsSandbox(), resources, functions: functionLoader(db, appId), signal };
 }

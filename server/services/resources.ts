@@ -1,0 +1,193 @@
+import { z } from "zod";
+import { ResourceKind, ResourceSettings, type LoadedResource } from "@/engine/resources";
+import type { Db } from "../db/client";
+import { decryptJson, encryptJson } from "../secrets/crypto";
+import { ServiceError, parseInput } from "./errors";
+import { defaultWorkspaceId } from "./workspaces";
+
+export const ResourceName = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is empty")
+  .max(80, "Name is longer than 80 characters");
+
+/** A secret field in a form: a new value replaces it, null clears it, absent keeps it. */
+const SecretPatch = z.record(z.string(), z.string().max(8192).nullable());
+
+export const CreateResourceInput = z.object({
+  name: ResourceName,
+  kind: ResourceKind,
+  config: z.record(z.string(), z.unknown()),
+  secrets: SecretPatch.default({}),
+});
+export const UpdateResourceInput = z.object({
+  name: ResourceName.optional(),
+  config: z.record(z.string(), z.unknown()).optional(),
+  secrets: SecretPatch.default({}),
+});
+/** Test a form before (or without) saving; secrets not given come from the stored resource. */
+export const TestResourceInput = z.object({
+  id: z.string().min(1).optional(),
+  kind: ResourceKind,
+  config: z.record(z.string(), z.unknown()),
+  secrets: SecretPatch.default({}),
+});
+
+/** What clients see: settings without secret values, and which secrets are set. */
+export interface ResourceView {
+  id: string;
+  name: string;
+  kind: ResourceKind;
+  config: Record<string, unknown>;
+  secretsSet: Record<string, boolean>;
+  updatedAt: string;
+}
+
+export interface ResourceDeps {
+  db: Db;
+  key: Buffer;
+  /** Called when a resource's settings change or it is deleted: close its pooled clients. */
+  invalidate(resourceId: string): void;
+}
+
+type Row = NonNullable<Awaited<ReturnType<Db["resource"]["findUnique"]>>>;
+
+function storedSecrets(key: Buffer, row: Pick<Row, "id" | "secrets">): Record<string, string> {
+  if (!row.secrets) return {};
+  return decryptJson(key, row.secrets, row.id) as Record<string, string>; // written by this module as a string map
+}
+
+function applyPatch(current: Record<string, string>, patch: Record<string, string | null>): Record<string, string> {
+  const next = { ...current };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null || v === "") delete next[k];
+    else next[k] = v;
+  }
+  return next;
+}
+
+/** Validates the whole settings document; the first problem becomes the message. */
+function settingsOf(kind: ResourceKind, config: unknown, secrets: Record<string, string>): ResourceSettings {
+  const parsed = parseInput(ResourceSettings, { kind, config, secrets });
+  return parsed;
+}
+
+function view(row: Row, secrets: Record<string, string>): ResourceView {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: ResourceKind.parse(row.kind),
+    config: JSON.parse(row.config) as Record<string, unknown>, // written from a validated settings document
+    secretsSet: Object.fromEntries(Object.keys(secrets).map((k) => [k, true])),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function assertNameFree(db: Db, workspaceId: string, name: string, exceptId?: string) {
+  const clash = await db.resource.findUnique({ where: { workspaceId_name: { workspaceId, name } }, select: { id: true } });
+  if (clash && clash.id !== exceptId) throw new ServiceError("CONFLICT", `A resource named "${name}" already exists`, { field: "name" });
+}
+
+export async function listResources({ db, key }: ResourceDeps): Promise<ResourceView[]> {
+  const workspaceId = await defaultWorkspaceId(db);
+  const rows = await db.resource.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
+  return rows.map((r) => view(r, safeSecrets(key, r)));
+}
+
+/** A resource whose secrets no longer decrypt is still listed (with no secrets set). */
+function safeSecrets(key: Buffer, row: Row): Record<string, string> {
+  try {
+    return storedSecrets(key, row);
+  } catch {
+    return {};
+  }
+}
+
+async function findRow(db: Db, id: string): Promise<Row> {
+  const row = await db.resource.findUnique({ where: { id } });
+  if (!row) throw new ServiceError("NOT_FOUND", "Resource not found");
+  return row;
+}
+
+export async function getResource({ db, key }: ResourceDeps, id: string): Promise<ResourceView> {
+  const row = await findRow(db, id);
+  return view(row, safeSecrets(key, row));
+}
+
+export async function createResource(deps: ResourceDeps, input: unknown): Promise<ResourceView> {
+  const { db, key } = deps;
+  const { name, kind, config, secrets } = parseInput(CreateResourceInput, input);
+  const settings = settingsOf(kind, config, applyPatch({}, secrets));
+  const workspaceId = await defaultWorkspaceId(db);
+  await assertNameFree(db, workspaceId, name);
+  const row = await db.resource.create({ data: { workspaceId, name, kind, config: JSON.stringify(settings.config) } });
+  const plain = settings.secrets as Record<string, string>; // string-valued per every kind's secrets schema
+  const updated = await db.resource.update({
+    where: { id: row.id },
+    data: { secrets: Object.keys(plain).length ? encryptJson(key, plain, row.id) : null },
+  });
+  return view(updated, plain);
+}
+
+export async function updateResource(deps: ResourceDeps, id: string, input: unknown): Promise<ResourceView> {
+  const { db, key } = deps;
+  const patch = parseInput(UpdateResourceInput, input);
+  const row = await findRow(db, id);
+  const kind = ResourceKind.parse(row.kind);
+  if (patch.name !== undefined) await assertNameFree(db, row.workspaceId, patch.name, id);
+  const secrets = applyPatch(safeSecrets(key, row), patch.secrets);
+  const settings = settingsOf(kind, patch.config ?? JSON.parse(row.config), secrets);
+  const plain = settings.secrets as Record<string, string>; // string-valued per every kind's secrets schema
+  const updated = await db.resource.update({
+    where: { id },
+    data: {
+      name: patch.name ?? row.name,
+      config: JSON.stringify(settings.config),
+      secrets: Object.keys(plain).length ? encryptJson(key, plain, id) : null,
+    },
+  });
+  deps.invalidate(id);
+  return view(updated, plain);
+}
+
+/** Functions whose saved definition queries this resource: "app / function" names. */
+export async function resourceUsers(db: Db, id: string): Promise<string[]> {
+  const fns = await db.function.findMany({
+    where: { definition: { contains: id } },
+    select: { name: true, definition: true, app: { select: { name: true } } },
+  });
+  return fns
+    .filter((f) => {
+      const def = JSON.parse(f.definition) as { graph?: { blocks?: Array<{ type?: string; config?: { resourceId?: string } }> } };
+      return (def.graph?.blocks ?? []).some((b) => b.type === "query" && b.config?.resourceId === id);
+    })
+    .map((f) => `${f.app.name} / ${f.name}`);
+}
+
+export async function deleteResource(deps: ResourceDeps, id: string): Promise<void> {
+  const row = await findRow(deps.db, id);
+  const users = await resourceUsers(deps.db, id);
+  if (users.length) {
+    throw new ServiceError("CONFLICT", `"${row.name}" is used by ${users.join(", ")}; change those functions first`, {
+      data: { usedBy: users },
+    });
+  }
+  await deps.db.resource.delete({ where: { id } });
+  deps.invalidate(id);
+}
+
+/** Decrypted settings for the executor: server-side only. */
+export async function loadResource({ db, key }: ResourceDeps, id: string): Promise<LoadedResource | null> {
+  const row = await db.resource.findUnique({ where: { id } });
+  if (!row) return null;
+  const kind = ResourceKind.parse(row.kind);
+  const settings = ResourceSettings.parse({ kind, config: JSON.parse(row.config), secrets: storedSecrets(key, row) });
+  return { id: row.id, name: row.name, settings };
+}
+
+/** The settings a "Test connection" press means: the form's values over the stored secrets. */
+export async function settingsForTest({ db, key }: ResourceDeps, input: unknown): Promise<ResourceSettings> {
+  const t = parseInput(TestResourceInput, input);
+  const stored = t.id ? safeSecrets(key, await findRow(db, t.id)) : {};
+  return settingsOf(t.kind, t.config, applyPatch(stored, t.secrets));
+}
