@@ -1,0 +1,92 @@
+/** Reading an HTTP response body under a byte cap, and turning it into block data. */
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number, readonly declared?: number) {
+    super(`The response is larger than ${limit} bytes`);
+    this.name = "BodyTooLargeError";
+  }
+}
+
+export interface ReadBody {
+  bytes: Buffer;
+  /** The body went on past the cap (only when `overflow` is "truncate"). */
+  truncated: boolean;
+}
+
+/**
+ * Streams the body and stops at `limit` bytes: "throw" refuses the whole response (block
+ * data), "truncate" keeps the first `limit` bytes (an error body shown to the user). The
+ * rest of the stream is cancelled, so a server sending gigabytes costs at most `limit`.
+ */
+export async function readBody(res: Response, limit: number, overflow: "throw" | "truncate"): Promise<ReadBody> {
+  const declared = Number(res.headers.get("content-length"));
+  if (overflow === "throw" && Number.isFinite(declared) && declared > limit) {
+    await res.body?.cancel().catch(() => {});
+    throw new BodyTooLargeError(limit, declared);
+  }
+  if (!res.body) return { bytes: Buffer.alloc(0), truncated: false };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.byteLength > limit) {
+        await reader.cancel().catch(() => {});
+        if (overflow === "throw") throw new BodyTooLargeError(limit);
+        chunks.push(value.subarray(0, limit - size));
+        return { bytes: Buffer.concat(chunks), truncated: true };
+      }
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return { bytes: Buffer.concat(chunks), truncated: false };
+}
+
+export function isJsonType(contentType: string | null): boolean {
+  return contentType !== null && /^\s*(?:application\/(?:[\w.-]+\+)?json|text\/json)\b/i.test(contentType);
+}
+
+/** Text in the charset the response names, UTF-8 when it names none or one we do not know. */
+export function decodeText(bytes: Buffer, contentType: string | null): string {
+  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
+  try {
+    return new TextDecoder(charset ?? "utf-8").decode(bytes);
+  } catch {
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+/** Parsed JSON when the response says JSON (null when empty), else the text. Throws on bad JSON. */
+export function bodyValue(bytes: Buffer, contentType: string | null): unknown {
+  const text = decodeText(bytes, contentType);
+  if (!isJsonType(contentType)) return text;
+  if (text.trim() === "") return null;
+  return JSON.parse(text);
+}
+
+/** An error body for the user: JSON when it parses, else (possibly cut) text. */
+export function errorBodyValue(body: ReadBody, contentType: string | null): unknown {
+  const text = decodeText(body.bytes, contentType);
+  if (!body.truncated && isJsonType(contentType)) {
+    try {
+      return text.trim() === "" ? null : JSON.parse(text);
+    } catch {
+      // Fall through: the text says more than a parse error would.
+    }
+  }
+  return body.truncated ? `${text}…` : text;
+}
+
+/** Response headers as a plain object with lower-cased names. */
+export function headersObject(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, key) => {
+    out[key.toLowerCase()] = value;
+  });
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives. */
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+  user?: string;
+}
+
+export interface TestSmtp {
+  port: number;
+  messages: ReceivedMail[];
+  close(): Promise<void>;
+}
+
+export async function startSmtp(opts: { auth?: { user: string; pass: string } } = {}): Promise<TestSmtp> {
+  const messages: ReceivedMail[] = [];
+  const auth = opts.auth;
+  const server = new SMTPServer({
+    secure: false,
+    logger: false,
+    // No TLS in these tests: security "none" never upgrades.
+    disabledCommands: auth ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
+    authOptional: !auth,
+    allowInsecureAuth: true,
+    onAuth(a, _session, cb) {
+      if (auth && a.username === auth.user && a.password === auth.pass) return cb(null, { user: a.username });
+      cb(new Error("Invalid username or password"));
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
+        const user = typeof session.user === "string" ? session.user : undefined;
+        messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8"), user });
+        cb(null);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const { port } = server.server.address() as AddressInfo; // listening on TCP: address() is an AddressInfo
+  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
