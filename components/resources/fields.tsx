@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 const inputClass = "rounded-md border border-slate-300 px-2 py-1.5 text-sm outline-none focus:border-indigo-500";
 
@@ -11,11 +11,12 @@ export function TextField({ label, value, onChange, placeholder, type = "text" }
   placeholder?: string;
   type?: "text" | "number" | "url";
 }) {
+  const id = useId();
   return (
-    <label className="flex flex-col gap-1">
-      <span className="text-sm font-medium">{label}</span>
-      <input type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} className={inputClass} />
-    </label>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <input id={id} type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} className={inputClass} />
+    </div>
   );
 }
 
@@ -25,10 +26,12 @@ export function SelectField<T extends string>({ label, value, options, onChange 
   options: ReadonlyArray<readonly [T, string]>;
   onChange: (v: T) => void;
 }) {
+  const id = useId();
   return (
-    <label className="flex flex-col gap-1">
-      <span className="text-sm font-medium">{label}</span>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">{label}</label>
       <select
+        id={id}
         value={value}
         onChange={(e) => onChange(options.find(([v]) => v === e.target.value)?.[0] ?? value)}
         className={inputClass}
@@ -39,7 +42,7 @@ export function SelectField<T extends string>({ label, value, options, onChange 
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 

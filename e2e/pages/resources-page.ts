@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The Resources page at `/resources`. */
 export class ResourcesPage {
+  private creating = "";
   constructor(readonly page: Page) {}
 
   get form(): Locator {
@@ -16,17 +17,20 @@ export class ResourcesPage {
   async startNew(kind: "REST API" | "PostgreSQL" | "SQLite" | "SMTP", name: string) {
     await this.page.getByRole("button", { name: "New resource" }).click();
     await expect(this.form.getByRole("heading", { name: "New resource" })).toBeVisible();
-    await this.form.getByLabel("Name").fill(name);
-    await this.form.getByLabel("Kind").selectOption({ label: kind });
+    this.creating = name;
+    await this.field("Name").fill(name);
+    await this.field("Kind").selectOption({ label: kind });
   }
 
   field(label: string): Locator {
     return this.form.getByLabel(label, { exact: true });
   }
 
+  /** Creates and waits for the new resource's own form (the page moves to `?id=`). */
   async create() {
     await this.form.getByRole("button", { name: "Create resource" }).click();
-    await expect(this.form.getByText("Saved")).toBeVisible();
+    await expect(this.page).toHaveURL(/\/resources\?id=/);
+    await expect(this.form.getByRole("heading", { name: this.creating })).toBeVisible();
   }
 
   async save() {
