@@ -3,7 +3,7 @@ import next from "next";
 import { getDb, tuneSqlite } from "./db/client";
 import { dataDir } from "./db/config";
 import { handleCallNode } from "./http/call-node";
-import { jsSandbox, runWriter } from "./runtime/engine";
+import { jsSandbox, resourceClients, runWriter } from "./runtime/engine";
 import { seedDemoOnce } from "./services/seed";
 
 /**
@@ -43,6 +43,7 @@ async function main() {
     server.close();
     void runWriter(db)
       .flush()
+      .then(() => resourceClients().closeAll())
       .then(() => app.close())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
