@@ -176,3 +176,32 @@ export async function listVersions(db: Db, functionId: string) {
     select: { version: true, name: true, reason: true, createdAt: true },
   });
 }
+
+export async function getVersion(db: Db, functionId: string, version: number) {
+  const v = await db.functionVersion.findUnique({ where: { functionId_version: { functionId, version } } });
+  if (!v) throw new ServiceError("NOT_FOUND", `Version ${version} not found`);
+  const loaded = loadDefinition(JSON.parse(v.definition));
+  if (!loaded.ok) throw new ServiceError("VALIDATION", `Stored version is invalid: ${loaded.message}`);
+  return { version: v.version, name: v.name, reason: v.reason, createdAt: v.createdAt.toISOString(), definition: loaded.definition };
+}
+
+export const RestoreVersionInput = z.object({ baseVersion: z.number().int().min(1) });
+
+/** Restoring writes the old definition as a new version: history only grows. */
+export async function restoreVersion(db: Db, functionId: string, version: number, input: unknown) {
+  const { baseVersion } = parseInput(RestoreVersionInput, input);
+  const old = await getVersion(db, functionId, version);
+  return writeVersion(db, functionId, baseVersion, { definition: old.definition, reason: `restore v${version}` });
+}
+
+/** A copy in the same scope, named `<name>Copy`, `<name>Copy2`, … */
+export async function duplicateFunction(db: Db, functionId: string) {
+  const f = await db.function.findUnique({ where: { id: functionId } });
+  if (!f) throw new ServiceError("NOT_FOUND", "Function not found");
+  const taken = new Set((await db.function.findMany({ where: { appId: f.appId }, select: { name: true } })).map((x) => x.name));
+  let name = `${f.name}Copy`.slice(0, 64);
+  for (let i = 2; taken.has(name); i++) name = `${f.name}Copy${i}`.slice(0, 64);
+  const created = await createFunction(db, f.appId, { name, pageId: f.pageId });
+  const def = (await getFunction(db, functionId)).definition;
+  return writeVersion(db, created.id, 1, { definition: def, reason: `copy of ${f.name}` });
+}
