@@ -62,6 +62,12 @@ export function CodeTab({
     router.refresh();
   }
 
+  async function duplicate(fn: FunctionItem) {
+    const { function: copy } = await api<{ function: FunctionItem }>(`/api/functions/${fn.id}/duplicate`, { method: "POST" });
+    router.push(`/apps/${appId}/edit?fn=${copy.id}`);
+    router.refresh();
+  }
+
   async function confirmDelete() {
     if (!deleting) return;
     setDeleteBusy(true);
@@ -155,6 +161,13 @@ export function CodeTab({
                           onClick={() => setRenaming(fn.id)}
                         >
                           Rename
+                        </button>
+                        <button
+                          className="rounded px-1.5 text-xs text-slate-500 hover:bg-slate-200"
+                          aria-label={`Duplicate ${fn.name}`}
+                          onClick={() => void duplicate(fn)}
+                        >
+                          Duplicate
                         </button>
                         <button
                           className="rounded px-1.5 text-xs text-red-600 hover:bg-red-100"

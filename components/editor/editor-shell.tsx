@@ -1,8 +1,10 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { CodeTab } from "./code-tab";
-import { FunctionOverview } from "./function-overview";
+import { FunctionEditor } from "./function-editor";
+import type { ResourceOption } from "./inspector/query-form";
 import type { FunctionItem, PageItem, SelectedFunction } from "./types";
 
 /** The app editor: a left panel of tabs (Code for now) and a main area. */
@@ -11,14 +13,15 @@ export function EditorShell({
   pages,
   functions,
   selected,
-  now,
+  resources,
 }: {
   app: { id: string; name: string };
   pages: PageItem[];
   functions: FunctionItem[];
   selected: SelectedFunction | null;
-  now: number;
+  resources: ResourceOption[];
 }) {
+  const router = useRouter();
   return (
     <div className="flex h-screen flex-col">
       <header className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
@@ -48,9 +51,18 @@ export function EditorShell({
             <CodeTab appId={app.id} pages={pages} functions={functions} selectedId={selected?.id ?? null} />
           </div>
         </aside>
-        <main className="min-w-0 flex-1 overflow-y-auto">
+        <main className="min-w-0 flex-1 overflow-hidden">
           {selected ? (
-            <FunctionOverview fn={selected} pages={pages} now={now} />
+            <FunctionEditor
+              key={selected.id}
+              fnId={selected.id}
+              name={selected.name}
+              definition={selected.definition}
+              version={selected.currentVersion}
+              resources={resources}
+              functions={functions.map((f) => ({ id: f.id, name: f.name }))}
+              onVersion={() => router.refresh()}
+            />
           ) : (
             <div className="flex h-full items-center justify-center p-10 text-center">
               <div>

@@ -23,5 +23,4 @@ export interface VersionItem {
 
 export interface SelectedFunction extends FunctionItem {
   definition: FunctionDefinition;
-  versions: VersionItem[];
 }

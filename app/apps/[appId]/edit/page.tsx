@@ -3,7 +3,9 @@ import { EditorShell } from "@/components/editor/editor-shell";
 import { getDb } from "@/server/db/client";
 import { ServiceError } from "@/server/services/errors";
 import { getApp } from "@/server/services/apps";
-import { getFunction, listFunctions, listVersions } from "@/server/services/functions";
+import { getFunction, listFunctions } from "@/server/services/functions";
+import { resourceDeps } from "@/server/runtime/engine";
+import { listResources } from "@/server/services/resources";
 import { listPages } from "@/server/services/pages";
 
 export const dynamic = "force-dynamic";
@@ -28,23 +30,20 @@ export default async function AppEditorPage({
   const { fn } = await searchParams;
   const db = getDb();
   const app = await orNotFound(getApp(db, appId));
-  const [pages, functions] = await Promise.all([listPages(db, appId), listFunctions(db, appId)]);
+  const [pages, functions, resources] = await Promise.all([
+    listPages(db, appId),
+    listFunctions(db, appId),
+    listResources(resourceDeps(db)),
+  ]);
   const selectedId = fn && functions.some((f) => f.id === fn) ? fn : null;
-  const selected = selectedId
-    ? { ...(await getFunction(db, selectedId)), versions: await listVersions(db, selectedId) }
-    : null;
+  const selected = selectedId ? await getFunction(db, selectedId) : null;
   return (
     <EditorShell
       app={{ id: app.id, name: app.name }}
       pages={pages}
       functions={functions}
-      selected={
-        selected && {
-          ...selected,
-          versions: selected.versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
-        }
-      }
-      now={Date.now()}
+      selected={selected}
+      resources={resources.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))}
     />
   );
 }

@@ -1,0 +1,40 @@
+"use client";
+
+import type { BlockType } from "@/engine/model";
+
+export const PALETTE: ReadonlyArray<{ type: BlockType; label: string; language?: "javascript" | "python" }> = [
+  { type: "query", label: "Resource query" },
+  { type: "code", label: "JavaScript", language: "javascript" },
+  { type: "code", label: "Python", language: "python" },
+  { type: "branch", label: "Branch" },
+  { type: "loop", label: "Loop" },
+  { type: "callFunction", label: "Call function" },
+  { type: "errorHandler", label: "Error handler" },
+  { type: "return", label: "Return" },
+];
+
+export const DRAG_MIME = "application/x-lathe-block";
+
+/** Block kinds to add: click adds in view, drag drops where you let go. */
+export function Palette({ onAdd }: { onAdd: (type: BlockType, language?: "javascript" | "python") => void }) {
+  return (
+    <div className="flex flex-wrap gap-1 border-b border-slate-200 bg-white p-2" role="toolbar" aria-label="Add a block">
+      {PALETTE.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          draggable
+          data-palette={item.label}
+          onDragStart={(e) => {
+            e.dataTransfer.setData(DRAG_MIME, JSON.stringify({ type: item.type, language: item.language }));
+            e.dataTransfer.effectAllowed = "move";
+          }}
+          onClick={() => onAdd(item.type, item.language)}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-100"
+        >
+          + {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}
