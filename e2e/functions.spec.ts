@@ -15,7 +15,7 @@ test("create a function in the Code tab and see it listed after a reload", async
   const editor = await newApp(page);
   await editor.createFunction("getCustomers");
   await expect(editor.scope("Global").locator('[data-function-name="getCustomers"]')).toBeVisible();
-  await expect(page.getByTestId("function-overview")).toContainText("getCustomers");
+  await expect(page.getByTestId("function-editor")).toContainText("getCustomers");
   await expect(page.locator('[data-block-type="code"]')).toHaveCount(1);
   await editor.createFunction("loadPage", "Page: page1");
   await expect(editor.scope("Page: page1").locator('[data-function-name="loadPage"]')).toBeVisible();

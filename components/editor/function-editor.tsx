@@ -146,7 +146,7 @@ export function FunctionEditor({ fnId, name, definition, version, resources, fun
         </div>
       ) : null}
       {problems.length ? (
-        <ul className="max-h-16 overflow-y-auto bg-amber-50 px-4 py-1 text-xs text-amber-900" data-testid="problems">
+        <ul className="max-h-12 overflow-y-auto bg-amber-50 px-4 py-1 text-xs text-amber-900" data-testid="problems">
           {problems.map((p, i) => (
             <li key={i}>
               <button type="button" className="hover:underline" onClick={() => p.blockId && store.dispatch({ type: "select", ids: [p.blockId] })}>
@@ -157,7 +157,7 @@ export function FunctionEditor({ fnId, name, definition, version, resources, fun
         </ul>
       ) : null}
       <div className="flex min-h-0 flex-1">
-        <aside className="w-80 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3">
+        <aside className="w-72 shrink-0 overflow-y-auto border-r border-slate-200 bg-white p-3">
           <ParamsPanel params={draft.params} ops={ops} />
         </aside>
         {single ? (
@@ -165,11 +165,11 @@ export function FunctionEditor({ fnId, name, definition, version, resources, fun
         ) : (
           <>
             <div className="min-w-0 flex-1"><Canvas store={store} statuses={statuses} /></div>
-            <aside className="w-96 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-3">{inspector}</aside>
+            <aside className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-3">{inspector}</aside>
           </>
         )}
       </div>
-      <div className="flex h-72 shrink-0 flex-col border-t border-slate-200 bg-white">
+      <div className="flex h-64 shrink-0 flex-col border-t border-slate-200 bg-white">
         <div role="tablist" className="flex gap-1 border-b border-slate-200 px-2">
           {(["test", "history", "versions", "settings"] as const).map((t) => (
             <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)}

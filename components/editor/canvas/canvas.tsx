@@ -114,7 +114,7 @@ function CanvasInner({ store, statuses }: CanvasProps) {
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={16} />
-          <MiniMap pannable zoomable />
+          <MiniMap pannable zoomable style={{ width: 120, height: 80 }} />
           <Controls />
         </ReactFlow>
       </div>

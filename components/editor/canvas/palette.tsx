@@ -18,7 +18,7 @@ export const DRAG_MIME = "application/x-lathe-block";
 /** Block kinds to add: click adds in view, drag drops where you let go. */
 export function Palette({ onAdd }: { onAdd: (type: BlockType, language?: "javascript" | "python") => void }) {
   return (
-    <div className="flex flex-wrap gap-1 border-b border-slate-200 bg-white p-2" role="toolbar" aria-label="Add a block">
+    <div className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white p-1.5" role="toolbar" aria-label="Add a block">
       {PALETTE.map((item) => (
         <button
           key={item.label}
@@ -30,7 +30,7 @@ export function Palette({ onAdd }: { onAdd: (type: BlockType, language?: "javasc
             e.dataTransfer.effectAllowed = "move";
           }}
           onClick={() => onAdd(item.type, item.language)}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-100"
+          className="shrink-0 whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100"
         >
           + {item.label}
         </button>
