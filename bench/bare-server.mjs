@@ -1,0 +1,17 @@
+// The baseline: a bare Node http server answering the benchmark's call natively, with the
+// same request parsing and the same JSON answer as the one-block Lathe function.
+import http from "node:http";
+
+const server = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (c) => (body += c));
+  req.on("end", () => {
+    const { args } = JSON.parse(body);
+    const { a, b, name } = args[0];
+    const result = { sum: a + b, greeting: `Hello, ${name}!` };
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify({ result }));
+  });
+});
+server.listen(0, "127.0.0.1", () => process.send?.({ port: server.address().port }));
+process.on("disconnect", () => process.exit(0));

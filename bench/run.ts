@@ -1,0 +1,25 @@
+import fs from "node:fs";
+import { apiCallBench } from "./api-call.bench";
+import { editorBench } from "./editor.bench";
+import { engineOverheadBench } from "./engine-overhead.bench";
+
+/** `npm run bench [-- --only engine|api|editor]`: prints every figure; also writes bench/results/latest.json. */
+const onlyIdx = process.argv.indexOf("--only");
+const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : null;
+
+async function main() {
+  const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: (await import("node:os")).cpus().length };
+  if (!only || only === "engine") results.engine = await engineOverheadBench();
+  if (!only || only === "api") results.api = await apiCallBench();
+  if (!only || only === "editor") results.editor = await editorBench();
+  fs.mkdirSync("bench/results", { recursive: true });
+  fs.writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
