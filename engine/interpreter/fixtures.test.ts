@@ -7,6 +7,7 @@ import type { EnginePorts, FunctionLoader } from "../ports";
 import { runFunction, type RunOutcome, type TraceEntry } from ".";
 import { createTestResources } from "./test-resources";
 import { createJsSandbox, type JsSandbox } from "../sandbox/js";
+import { createPythonSandbox, type PythonSandboxHandle } from "../sandbox/python";
 
 /** The shape of engine/fixtures/*.json (see engine/README.md). */
 const Fixture = z.object({
@@ -16,6 +17,8 @@ const Fixture = z.object({
   input: z.unknown(),
   functions: z.record(z.string(), z.object({ name: z.string(), definition: FunctionDefinition })).optional(),
   resources: z.literal(false).optional(),
+  /** Opt-in: Pyodide processes cost ~200 MB and a restore each, so only fixtures that say so get a Python port. */
+  python: z.boolean().optional(),
   cancelAfterMs: z.number().optional(),
   expect: z.object({
     status: z.enum(["ok", "error"]),
@@ -81,16 +84,27 @@ function checkOutcome(fx: Fixture, out: RunOutcome): void {
 
 describe("interpreter fixtures", () => {
   let js: JsSandbox;
+  let python: PythonSandboxHandle | undefined;
   beforeAll(() => {
     js = createJsSandbox();
+    if (fixtures.some((f) => f.python)) python = createPythonSandbox();
   });
-  afterAll(() => js.close());
+  afterAll(async () => {
+    await js.close();
+    await python?.close();
+  });
 
   it("has at least 32 scenarios", () => expect(fixtures.length).toBeGreaterThanOrEqual(32));
 
   it.each(fixtures.map((f) => [f.name, f] as const))("%s", async (_name, fx) => {
     const controller = new AbortController();
-    const ports: EnginePorts = { js, resources: fx.resources === false ? undefined : createTestResources(), functions: loader(fx), signal: controller.signal };
+    const ports: EnginePorts = {
+      js,
+      python: fx.python ? python : undefined,
+      resources: fx.resources === false ? undefined : createTestResources(),
+      functions: loader(fx),
+      signal: controller.signal,
+    };
     const timer = fx.cancelAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), fx.cancelAfterMs);
     try {
       checkOutcome(fx, await runFunction(fx.definition, fx.input, ports));

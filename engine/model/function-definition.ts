@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FunctionEvents } from "./action";
 import { Block, Edge } from "./block";
 import { ParamDef } from "./param";
 
@@ -39,6 +40,8 @@ export const FunctionDefinition = z.object({
   runOnPageLoad: z.boolean().default(false),
   timeoutMs: z.number().int().min(100).max(600_000).default(30_000),
   limits: Limits.default(() => Limits.parse({})),
+  /** What pages do after a run of this function succeeds or fails (in addition to the caller's own handlers). */
+  events: FunctionEvents.default({ onSuccess: [], onFailure: [] }),
 });
 export type FunctionDefinition = z.infer<typeof FunctionDefinition>;
 /** What callers may write: defaults not yet applied. */

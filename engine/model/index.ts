@@ -3,3 +3,4 @@ export * from "./param";
 export * from "./block";
 export * from "./function-definition";
 export * from "./migrate";
+export * from "./action";

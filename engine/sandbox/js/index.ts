@@ -30,6 +30,11 @@ export interface JsSandboxOptions {
   workerHeapMb?: number;
   /** Replace a worker's WebAssembly module when a run left its memory above this, to give it back. Default 48 MiB. */
   recycleAboveBytes?: number;
+  /**
+   * Requests one QuickJS runtime serves (each in a fresh context) before it is replaced; 1 gives
+   * every request a new runtime (slower: the sandbox kernel is compiled per request). Default 1000.
+   */
+  runtimeRuns?: number;
   /** Send only scope entries named in the code (see scope-filter.ts). Default true. */
   filterScope?: boolean;
 }
@@ -59,6 +64,7 @@ export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
       memoryBytes: options.memoryBytes ?? 64 * MIB,
       vmStackBytes: options.vmStackBytes ?? MIB,
       recycleAboveBytes: options.recycleAboveBytes ?? 48 * MIB,
+      runtimeRuns: options.runtimeRuns ?? 1000,
     },
     resourceLimits: { stackSizeMb: options.workerStackMb ?? 16, maxOldGenerationSizeMb: options.workerHeapMb ?? 256 },
   });

@@ -237,6 +237,146 @@ describe("isolation", () => {
   });
 });
 
+describe("isolation on a reused runtime", () => {
+  // One worker, so every request below runs on the same QuickJS runtime (each in a new context),
+  // unless the worker had to replace it.
+  let one: JsSandbox;
+  beforeAll(() => {
+    one = createJsSandbox({ poolSize: 1, killGraceMs: 300, recycleAboveBytes: 1024 * MB });
+  });
+  afterAll(async () => {
+    await one.close();
+  });
+  const run = (source: string, over: Partial<SandboxLimits> = {}) =>
+    one.run({ kind: "code", source, scope: { s: 1 }, limits: { ...limits, ...over } });
+  const GLOBALS = "return Object.getOwnPropertyNames(globalThis).sort()";
+
+  it("reuses the runtime: far fewer runtimes than requests", async () => {
+    const before = one.stats().workers;
+    for (let i = 0; i < 30; i++) expect(await run("return s + 1")).toMatchObject({ ok: true, value: 2 });
+    const after = one.stats().workers;
+    expect(after.runs - before.runs).toBeGreaterThanOrEqual(29);
+    expect(after.runtimes - before.runtimes).toBeLessThanOrEqual(1);
+  });
+
+  it("gives every request pristine intrinsics and globals, whatever the previous one changed", async () => {
+    const pristine = await run(GLOBALS);
+    expect(pristine.ok).toBe(true);
+    const polluted = await run(`
+      Object.prototype.polluted = 1; Array.prototype.push = null; Array.prototype.map = () => "x";
+      JSON.stringify = () => "x"; JSON.parse = () => "x"; Function.prototype.call = null;
+      Promise.prototype.then = null; Error.prototype.toString = () => "x"; Math.random = () => 4;
+      Object.defineProperty(Object.prototype, "toJSON", { value: () => "x", configurable: true });
+      globalThis.leak = 1; var leakVar = 2; globalThis.console = 3; _ = 4; s = 5;
+      Object.freeze(Object.prototype); Object.preventExtensions(globalThis);
+      return 1`);
+    expect(polluted).toMatchObject({ ok: true, value: 1 });
+    const check = `
+      const a = []; a.push(1);
+      return [({}).polluted === undefined, [1].map((x) => x + 1)[0], JSON.stringify({ a }), JSON.parse("[2]")[0],
+        typeof leak, typeof leakVar, typeof console.log, typeof _.sum, s, Object.isExtensible(globalThis),
+        await Promise.resolve(3), String(new Error("e")), Math.random() < 1]`;
+    for (let i = 0; i < 3; i++) {
+      expect(await run(check)).toMatchObject({
+        ok: true,
+        value: [true, 2, '{"a":[1]}', 2, "undefined", "undefined", "function", "function", 1, true, 3, "Error: e", true],
+      });
+    }
+    expect(await run(GLOBALS)).toEqual(pristine);
+  });
+
+  it("hands user code no object of another context", async () => {
+    const r = await run(`
+      const d = Object.getOwnPropertyDescriptor(globalThis, "console");
+      const fns = [d.get, d.set, console.log, _.sum, dayjs, ServerError];
+      let caught;
+      try { throw new ServerError("x", { data: 1 }) } catch (e) { caught = e }
+      return fns.map((f) => f.constructor === Function && f.constructor("return globalThis")() === globalThis)
+        .concat([caught instanceof Error, Object.getPrototypeOf(_) === Object.prototype])`);
+    expect(r).toMatchObject({ ok: true, value: [true, true, true, true, true, true, true, true] });
+    // A lazy global that cannot be defined makes the sandbox's own code fail while user code is
+    // on the stack: the error user code catches must belong to its own context.
+    const e = await run(`
+      Object.defineProperty(globalThis, "dayjs", { configurable: false });
+      try { dayjs; return "no error" } catch (e) {
+        return [e instanceof Error, e.constructor === Error, e.constructor.constructor("return globalThis")() === globalThis, e.message]
+      }`);
+    expect(e).toMatchObject({ ok: true, value: [true, true, true, "dayjs could not be loaded"] });
+    // What the sandbox calls back while encoding the result sees only user-realm values.
+    const j = await run(`
+      const v = { toJSON(k) { console.log(typeof k, this === v); return 1 } };
+      return { v, get g() { console.log(Object.getPrototypeOf(this) === Object.prototype); return 2 } }`);
+    expect(j).toMatchObject({ ok: true, value: { v: 1, g: 2 } });
+    expect(j.logs.map((l) => l.message)).toEqual(["string true", "true"]);
+  });
+
+  it("does not let a finalization callback or a pending job of one request run in the next", async () => {
+    const left = await run(`
+      const r = new FinalizationRegistry(() => { while (true) {} });
+      (() => { const a = {}; a.self = a; r.register(a, 1); })();
+      globalThis.r = r;
+      return 1`);
+    expect(left).toMatchObject({ ok: true, value: 1 });
+    const pending = await one.run({
+      kind: "expressions",
+      expressions: ["(Promise.resolve().then(() => { while (true) {} }), 1)"],
+      scope: {},
+      limits,
+    });
+    expect(pending).toMatchObject({ ok: true, value: [1] });
+    for (let i = 0; i < 3; i++) expect(await run("return 2", { timeoutMs: 300 })).toMatchObject({ ok: true, value: 2 });
+  });
+
+  it("frees what a request left behind before the next one: memory it kept is available again", async () => {
+    // Many live objects raise QuickJS's GC threshold, so without a collection between requests the
+    // next one would start with ~45 MB of the previous one's garbage and fail at the memory cap.
+    const big = await run(
+      "globalThis.keep = Array.from({ length: 200000 }, (_, i) => ({ i })); globalThis.big = 'x'.repeat(30 * 1024 * 1024) + 'y'; return big.length",
+      { timeoutMs: 5000 },
+    );
+    expect(big).toMatchObject({ ok: true, value: 30 * 1024 * 1024 + 1 });
+    const again = await run("const s = 'z'.repeat(30 * 1024 * 1024) + 'w'; return s.length", { timeoutMs: 5000 });
+    expect(again).toMatchObject({ ok: true, value: 30 * 1024 * 1024 + 1 });
+  });
+
+  it("keeps the deadline, the stack limit and the memory limit on a reused runtime", async () => {
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 5; i++) await run("return 0");
+      const started = performance.now();
+      expect(errorOf(await run("while (true) {}", { timeoutMs: 150 })).code).toBe("SANDBOX_TIMEOUT");
+      expect(performance.now() - started).toBeLessThan(1000);
+      for (let i = 0; i < 5; i++) await run("return 0");
+      expect(errorOf(await run("function f() { return f() } return f()")).message).toMatch(/stack overflow/);
+      expect(errorOf(await run("function f() { return f() } return f()")).message).toMatch(/stack overflow/);
+      for (let i = 0; i < 5; i++) await run("return 0");
+      const bomb = await run("const a = []; while (true) a.push('x'.repeat(100000) + a.length)", { timeoutMs: 5000 });
+      expect(errorOf(bomb).code).toBe("SANDBOX_MEMORY");
+      expect(await run("return 42")).toMatchObject({ ok: true, value: 42 });
+    }
+    const { workers } = one.stats();
+    expect(workers.disposeFailures).toBe(0);
+  });
+});
+
+describe("a new runtime per request (runtimeRuns: 1)", () => {
+  it("serves every request from its own runtime and frees each one cleanly", async () => {
+    const fresh = createJsSandbox({ poolSize: 1, runtimeRuns: 1 });
+    try {
+      const sources = ["return 1", "console.log(1); return _.sum([1, 2])", "throw new Error('y')", "return () => 1", "while (true) {}"];
+      for (const source of sources) await fresh.run({ kind: "code", source, scope: {}, limits: { ...limits, timeoutMs: 200 } });
+      expect(await fresh.run({ kind: "code", source: "return s", scope: { s: 5 }, limits })).toMatchObject({ ok: true, value: 5 });
+      await fresh.run({ kind: "code", source: "return 0", scope: {}, limits });
+      const { workers } = fresh.stats();
+      expect(workers.disposed).toBeGreaterThanOrEqual(sources.length + 1);
+      expect(workers.runtimes).toBeGreaterThanOrEqual(sources.length + 2);
+      expect(workers.disposeFailures).toBe(0);
+      expect(workers.engineFailures).toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
 describe("preloaded helpers", () => {
   it("provides lodash-style _", async () => {
     const r = await code(`

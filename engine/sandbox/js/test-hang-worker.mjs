@@ -8,11 +8,11 @@ import { parentPort } from "node:worker_threads";
 
 const port = parentPort;
 if (!port) throw new Error("must run in a worker thread");
-port.postMessage({ t: "w", stats: { runs: 0, engines: 0, engineFailures: 0, disposed: 0, disposeFailures: 0 } });
+port.postMessage({ t: "w", stats: { runs: 0, engines: 0, engineFailures: 0, disposed: 0, disposeFailures: 0, runtimes: 0 } });
 port.on("message", (/** @type {{ id: number, source?: string }} */ req) => {
   if (req.source === "answer") {
     port.postMessage({ t: "r", id: req.id, out: JSON.stringify({ ok: true, logs: [], lt: false }) + "\n42" });
-    port.postMessage({ t: "w", stats: { runs: 1, engines: 0, engineFailures: 0, disposed: 0, disposeFailures: 0 } });
+    port.postMessage({ t: "w", stats: { runs: 1, engines: 0, engineFailures: 0, disposed: 0, disposeFailures: 0, runtimes: 0 } });
     return;
   }
   for (;;) {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { pickIdle, victimsFor, type SlotView } from "./affinity";
+
+const slot = (state: SlotView["state"], owner: string | null, lastUsed = 0): SlotView => ({ state, owner, lastUsed });
+
+describe("pickIdle", () => {
+  it("prefers an idle process of the same key, then a clean one, never another key's", () => {
+    const a = slot("idle", "a");
+    const clean = slot("idle", null);
+    const b = slot("idle", "b");
+    expect(pickIdle([clean, b, a], "a")).toBe(a);
+    expect(pickIdle([b, clean], "a")).toBe(clean);
+    expect(pickIdle([b, slot("busy", "a"), slot("starting", null)], "a")).toBeUndefined();
+  });
+});
+
+describe("victimsFor", () => {
+  it("recycles the least recently used idle process of a key nobody waits for", () => {
+    const old = slot("idle", "x", 1);
+    const recent = slot("idle", "y", 5);
+    expect(victimsFor([recent, old], new Set(["z"]))).toEqual([old]);
+  });
+
+  it("recycles nothing when a clean process is idle or starting, or the key has a process", () => {
+    expect(victimsFor([slot("idle", "x"), slot("starting", null)], new Set(["z"]))).toEqual([]);
+    expect(victimsFor([slot("idle", "x"), slot("idle", null)], new Set(["z"]))).toEqual([]);
+    expect(victimsFor([slot("idle", "x"), slot("busy", "z")], new Set(["z"]))).toEqual([]);
+  });
+
+  it("never recycles a process whose key is waiting, nor a busy one", () => {
+    expect(victimsFor([slot("idle", "z"), slot("busy", "x")], new Set(["z", "w"]))).toEqual([]);
+  });
+
+  it("recycles one per unserved key", () => {
+    const s = [slot("idle", "x", 1), slot("idle", "y", 2), slot("idle", "v", 3)];
+    expect(victimsFor(s, new Set(["p", "q"]))).toEqual([s[0], s[1]]);
+  });
+});

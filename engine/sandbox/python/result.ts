@@ -1,0 +1,99 @@
+import { ERROR_CODES, type EngineErrorData, type ErrorCode } from "../../errors";
+import type { LogEntry, LogLevel, SandboxLimits, SandboxResult } from "../types";
+
+/**
+ * Turning what a Python child sent into a `SandboxResult`. Everything here reads UNTRUSTED
+ * data: user code runs in the same interpreter as the harness and can write any frame it
+ * likes. So shapes are checked, strings capped, codes limited to those a block may cause,
+ * and logs re-counted against the limit.
+ */
+
+const MIB = 1024 * 1024;
+const LEVELS = new Set<LogLevel>(["log", "info", "warn", "error"]);
+const MAX_MESSAGE = 2000;
+const MAX_DETAIL = 16_000;
+
+/** Error codes the child may report; anything else reads as a crash. */
+const CHILD_CODES = new Set<ErrorCode>(["BLOCK_FAILED", "USER_ERROR", "OUTPUT_NOT_JSON", "OUTPUT_TOO_LARGE", "SANDBOX_MEMORY", "SANDBOX_CRASHED"]);
+
+/** The logs of one request, from several frames (streamed batches, then the final one), re-capped here. */
+export class LogCollector {
+  readonly logs: LogEntry[] = [];
+  truncated = false;
+  private used = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  add(entries: unknown, truncated: unknown): void {
+    if (truncated === true) this.truncated = true;
+    if (!Array.isArray(entries)) return;
+    for (const e of entries as unknown[]) {
+      if (this.used > this.maxBytes) return;
+      if (!e || typeof e !== "object") continue;
+      const { level, message, t } = e as Record<string, unknown>;
+      if (typeof message !== "string") continue;
+      const cost = message.length + 40;
+      if (this.used + cost > this.maxBytes + 200) {
+        // The child's own cap allows the same; only a child that lies gets here.
+        this.truncated = true;
+        this.used = this.maxBytes + 1;
+        this.logs.push({ level: "warn", message: `Logs truncated: this run printed more than ${this.maxBytes} bytes`, t: this.logs.at(-1)?.t ?? 0 });
+        return;
+      }
+      this.used += cost;
+      this.logs.push({ level: LEVELS.has(level as LogLevel) ? (level as LogLevel) : "log", message, t: typeof t === "number" && Number.isFinite(t) ? t : 0 });
+    }
+  }
+}
+
+function mib(bytes: number): string {
+  const v = bytes / MIB;
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+const DEFAULT_MESSAGES: Partial<Record<ErrorCode, (limits: SandboxLimits, size?: number) => string>> = {
+  SANDBOX_TIMEOUT: (l) => `Code ran longer than ${l.timeoutMs} ms`,
+  SANDBOX_MEMORY: (l) => `Code used more than ${mib(l.memoryBytes)} MB`,
+  OUTPUT_TOO_LARGE: (l, size) =>
+    `The result is larger than the ${mib(l.maxOutputBytes)} MB limit` + (size ? ` (${mib(size)} MB as JSON)` : ""),
+  RUN_CANCELLED: () => "The run was cancelled",
+  EXECUTOR_BUSY: () => "The Python sandbox is busy; try again shortly",
+  SANDBOX_CRASHED: () => "The Python sandbox stopped unexpectedly",
+  BLOCK_FAILED: () => "The code failed",
+  USER_ERROR: () => "ServerError",
+};
+
+const clip = (s: string, n: number) => (s.length > n ? s.slice(0, n - 3) + "..." : s);
+
+/** An error the pool decided on (timeout, memory, cancellation, busy, crash). */
+export function poolError(code: ErrorCode, limits: SandboxLimits, detail?: string): EngineErrorData {
+  const out: EngineErrorData = { code, message: DEFAULT_MESSAGES[code]?.(limits) ?? "The code failed", status: ERROR_CODES[code] };
+  if (detail) out.detail = clip(detail, MAX_DETAIL);
+  return out;
+}
+
+/** The `error` of a `done` frame, checked. */
+export function childError(raw: unknown, limits: SandboxLimits): EngineErrorData {
+  const e = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const code: ErrorCode = CHILD_CODES.has(e.code as ErrorCode) ? (e.code as ErrorCode) : "SANDBOX_CRASHED";
+  const size = typeof e.size === "number" && Number.isFinite(e.size) ? e.size : undefined;
+  const given = typeof e.message === "string" && e.message !== "" ? clip(e.message, MAX_MESSAGE) : undefined;
+  const message = given ?? DEFAULT_MESSAGES[code]?.(limits, size) ?? "The code failed";
+  let status: number = ERROR_CODES[code];
+  if (code === "USER_ERROR") {
+    const s = e.status;
+    status = typeof s === "number" && Number.isInteger(s) && s >= 400 && s <= 599 ? s : 500;
+  }
+  const out: EngineErrorData = { code, message, status };
+  if (code === "USER_ERROR" && e.data !== undefined) out.data = e.data;
+  if (typeof e.detail === "string" && e.detail !== "") out.detail = clip(e.detail, MAX_DETAIL);
+  return out;
+}
+
+export function failure(error: EngineErrorData, logs: LogCollector): SandboxResult {
+  return { ok: false, error, logs: logs.logs, logsTruncated: logs.truncated };
+}
+
+export function success(value: unknown, logs: LogCollector): SandboxResult {
+  return { ok: true, value, logs: logs.logs, logsTruncated: logs.truncated };
+}
