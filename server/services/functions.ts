@@ -9,7 +9,7 @@ import {
 import type { Db } from "../db/client";
 import { touchApp } from "./apps";
 import { ServiceError, parseInput } from "./errors";
-import { getPageOfApp } from "./pages";
+import { getPageOfApp, pageReferences, pageWithComponent } from "./pages";
 
 export const GLOBAL_SCOPE = "global";
 
@@ -61,6 +61,9 @@ async function assertNameFree(db: Db, appId: string, scopeKey: string, name: str
     const where = clash.scopeKey === GLOBAL_SCOPE ? "as a global function" : "on a page of this app";
     throw new ServiceError("CONFLICT", `A function named "${name}" already exists ${where}`, { field: "name" });
   }
+  // Pages read functions and components by name from one state object: names must not clash.
+  const page = await pageWithComponent(db, appId, name);
+  if (page) throw new ServiceError("CONFLICT", `"${name}" is the name of a component on page "${page}"`, { field: "name" });
 }
 
 export async function listFunctions(db: Db, appId: string): Promise<FunctionSummary[]> {
@@ -159,6 +162,12 @@ export async function renameFunction(db: Db, functionId: string, input: unknown)
   if (!f) throw new ServiceError("NOT_FOUND", "Function not found");
   if (f.name === name) return summary(f);
   await assertNameFree(db, f.appId, f.scopeKey, name, f.id);
+  // Call blocks name functions by id and survive a rename; pages name them, so the rename is
+  // refused while a page still does, with the places to change.
+  const places = await pageReferences(db, f.appId, f.name);
+  if (places.length) {
+    throw new ServiceError("CONFLICT", `Pages still use "${f.name}": ${places.join(", ")}. Change them first.`, { data: { usedBy: places } });
+  }
   return writeVersion(db, functionId, f.currentVersion, { name, reason: "rename" });
 }
 

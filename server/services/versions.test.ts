@@ -57,6 +57,7 @@ describe("test runs", () => {
     if (code?.type === "code") code.config.source = "console.log('hi', who); return `Hello ${who}`";
     const runs = new RunWriter(db);
     const { runId, outcome } = await testRun({ db, ports: { js }, runs }, f.id, { definition: draft, input: {} });
+    expect(outcome.error).toBeUndefined();
     expect(outcome).toMatchObject({ status: "ok", result: "Hello world" });
     expect(outcome.trace.map((e) => e.blockName)).toEqual(["start", "code1"]);
     await runs.flush();
