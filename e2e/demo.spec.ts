@@ -22,4 +22,11 @@ test("the demo functions query the demo customers database", async ({ request })
   const orders = await (await request.post("/api/fn", { data: { fnId: idOf("customerOrders"), args: [{ customerId: 4 }] } })).json();
   expect(orders.result.count).toBe(orders.result.orders.length);
   expect(orders.result.totalCents).toBeGreaterThan(0);
+
+  // deleteCustomer deletes once; a second time its ServerError answers 404 with the id.
+  const deleted = await request.post("/api/fn", { data: { fnId: idOf("deleteCustomer"), args: [{ id: 12 }] } });
+  expect(await deleted.json()).toEqual({ result: { deleted: 12 } });
+  const again = await request.post("/api/fn", { data: { fnId: idOf("deleteCustomer"), args: [{ id: 12 }] } });
+  expect(again.status()).toBe(404);
+  expect(await again.json()).toMatchObject({ error: "No customer with id 12", code: "USER_ERROR", data: { id: 12 } });
 });

@@ -28,7 +28,7 @@ describe("demo seed", () => {
     const [demo] = await listApps(db);
     expect(demo.name).toBe(DEMO_APP_NAME);
     const fns = await listFunctions(db, demo.id);
-    expect(fns.map((f) => f.name)).toEqual(["customerOrders", "getCustomers", "greet"]);
+    expect(fns.map((f) => f.name)).toEqual(["customerOrders", "deleteCustomer", "getCustomers", "greet"]);
     const [resource] = await db.resource.findMany();
     expect(resource).toMatchObject({ name: DEMO_RESOURCE_NAME, kind: "sqlite", secrets: null });
     const file = JSON.parse(resource.config).path as string;

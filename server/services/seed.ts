@@ -1,6 +1,7 @@
 import { CURRENT_SCHEMA_VERSION, FunctionDefinition, type FunctionDefinitionInput } from "@/engine/model";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db/client";
+import { PageTree } from "@/engine/pages";
 import { SqliteConfig } from "@/engine/resources";
 import { createDemoDatabase } from "./demo-database";
 import { defaultWorkspaceId } from "./workspaces";
@@ -80,6 +81,70 @@ function customerOrders(resourceId: string): string {
   });
 }
 
+function deleteCustomer(resourceId: string): string {
+  return demoDefinition({
+    params: [{ name: "id", type: "number", required: true, default: 0, description: "The customer to delete" }],
+    graph: {
+      blocks: [
+        start,
+        {
+          id: "remove",
+          name: "remove",
+          type: "query",
+          position: { x: 0, y: 120 },
+          config: { kind: "sql", resourceId, statement: "DELETE FROM customers WHERE id = {{ id }}" },
+        },
+        {
+          id: "check",
+          name: "check",
+          type: "code",
+          position: { x: 0, y: 240 },
+          config: {
+            language: "javascript",
+            source:
+              "if (remove.metadata.changes === 0) throw new ServerError(`No customer with id ${id}`, { status: 404, data: { id } });\n" +
+              "return { deleted: id };\n",
+          },
+        },
+      ],
+      edges: [
+        { id: "e1", source: "start", target: "remove", port: "next" },
+        { id: "e2", source: "remove", target: "check", port: "next" },
+      ],
+    },
+  });
+}
+
+/** The demo page: a table loaded on page load, a search box that re-runs it, a delete button. */
+export const DEMO_PAGE_TREE = PageTree.parse({
+  version: 1,
+  bindings: { getCustomers: { params: { search: "{{ searchInput.value }}" } } },
+  components: [
+    { id: "c1", name: "title", type: "text", layout: { x: 0, y: 0, w: 12, h: 2 },
+      props: { value: "## Customers\nSearch by name or email, select a row, delete it." } },
+    { id: "c2", name: "searchInput", type: "textInput", layout: { x: 0, y: 2, w: 4, h: 2 },
+      props: { label: "Search", placeholder: "Name or email" } },
+    { id: "c3", name: "customersTable", type: "table", layout: { x: 0, y: 4, w: 8, h: 11 },
+      props: { data: "{{ getCustomers.data }}", title: "Customers", pageSize: 8, searchable: false } },
+    { id: "c4", name: "selected", type: "text", layout: { x: 8, y: 4, w: 4, h: 3 },
+      props: { value: "{{ customersTable.selectedRow ? `**${customersTable.selectedRow.name}**\\n${customersTable.selectedRow.email}` : 'Select a customer' }}" } },
+    { id: "c5", name: "deleteButton", type: "button", layout: { x: 8, y: 7, w: 4, h: 1 },
+      props: { label: "Delete customer", variant: "danger", disabled: "{{ !customersTable.selectedRow }}" },
+      events: {
+        click: [{
+          type: "runFunction", function: "deleteCustomer",
+          params: { id: "{{ customersTable.selectedRow.id }}" },
+          confirm: "Delete {{ customersTable.selectedRow.name }}?",
+          onSuccess: [
+            { type: "notify", message: "Deleted {{ customersTable.selectedRow.name }}", level: "success" },
+            { type: "runFunction", function: "getCustomers", params: { search: "{{ searchInput.value }}" } },
+          ],
+          onFailure: [{ type: "notify", message: "{{ error.message }}", level: "error" }],
+        }],
+      } },
+  ],
+});
+
 const greet = demoDefinition({
   params: [{ name: "name", type: "string", required: true, default: "world", description: "Who to greet" }],
   graph: {
@@ -124,7 +189,7 @@ async function createDemoApp(db: Prisma.TransactionClient, workspaceId: string, 
       workspaceId,
       name: DEMO_APP_NAME,
       nameKey: DEMO_APP_NAME.toLocaleLowerCase("en"),
-      pages: { create: { name: "customers", position: 0 } },
+      pages: { create: { name: "customers", position: 0, tree: JSON.stringify(DEMO_PAGE_TREE) } },
     },
     include: { pages: true },
   });
@@ -132,6 +197,7 @@ async function createDemoApp(db: Prisma.TransactionClient, workspaceId: string, 
   const fns = [
     { name: "getCustomers", definition: getCustomers(resource.id), pageId: page.id, runBehavior: "automatic" },
     { name: "customerOrders", definition: customerOrders(resource.id), pageId: page.id, runBehavior: "manual" },
+    { name: "deleteCustomer", definition: deleteCustomer(resource.id), pageId: page.id, runBehavior: "manual" },
     { name: "greet", definition: greet, pageId: null, runBehavior: "manual" },
   ];
   for (const f of fns) {
