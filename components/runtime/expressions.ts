@@ -1,0 +1,89 @@
+import { parseTemplate } from "@/engine/expressions/parse-template";
+import { singleExpression } from "@/engine/expressions/single-expression";
+import { stringifyValue } from "@/engine/expressions/stringify-value";
+import type { AppState } from "./app-state";
+import { compiledExpression } from "./compile-expression";
+import { freezeValue } from "./freeze-value";
+import { scopeOf, type Scope } from "./state-scope";
+
+export { readsOf } from "./reads-of";
+
+export type Evaluation = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Names a run's handlers add to the scope: `result`, `error`, a row's `item`… */
+export type ExtraScope = Readonly<Record<string, unknown>>;
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === "string" ? e : "The expression threw a non-error value";
+}
+
+function evaluateExpression(source: string, scope: Scope): Evaluation {
+  if (source === "") return { ok: true, value: undefined };
+  const compiled = compiledExpression(source, (n) => Object.hasOwn(scope, n));
+  if ("error" in compiled) return { ok: false, error: compiled.error };
+  try {
+    // A value the expression builds from the state may share (frozen) parts with it; the
+    // copy keeps functions it returns out of the state and of component props.
+    return { ok: true, value: freezeValue(compiled.run(compiled.names.map((n) => scope[n]))) };
+  } catch (e) {
+    return { ok: false, error: messageOf(e) };
+  }
+}
+
+/** The state's scope, with handler names (frozen) on top. */
+function scopeWith(state: AppState, extra: ExtraScope | undefined): Scope {
+  const base = scopeOf(state);
+  if (!extra || Object.keys(extra).length === 0) return base;
+  const frozenExtra = freezeValue(extra);
+  return typeof frozenExtra === "object" && frozenExtra !== null ? { ...base, ...frozenExtra } : base;
+}
+
+/**
+ * Evaluates a template against the state, read-only. Exactly one `{{ expr }}` (whitespace
+ * around it allowed) yields the value itself; mixed text yields a string (objects as JSON,
+ * null and undefined as ""); text without `{{ }}` is itself. Never throws: a failing
+ * expression gives its error message, for the inspector.
+ */
+export function evaluateTemplate(template: string, state: AppState, extra?: ExtraScope): Evaluation {
+  const segments = parseTemplate(template);
+  const scope = scopeWith(state, extra);
+  const single = singleExpression(segments);
+  if (single !== null) return evaluateExpression(single, scope);
+  let text = "";
+  for (const s of segments) {
+    if (s.kind === "text") {
+      text += s.text;
+      continue;
+    }
+    const r = evaluateExpression(s.source, scope);
+    if (!r.ok) return r;
+    text += stringifyValue(r.value);
+  }
+  return { ok: true, value: text };
+}
+
+export interface EvaluatedProps {
+  values: Record<string, unknown>;
+  /** Prop name → error message, for the inspector; such a prop's value is undefined. */
+  errors: Record<string, string>;
+}
+
+/** A component's props: every string is a template; other JSON values pass through. */
+export function evaluateProps(props: Readonly<Record<string, unknown>>, state: AppState, extra?: ExtraScope): EvaluatedProps {
+  const values: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const [name, prop] of Object.entries(props)) {
+    if (typeof prop !== "string") {
+      values[name] = prop;
+      continue;
+    }
+    const r = evaluateTemplate(prop, state, extra);
+    if (r.ok) values[name] = r.value;
+    else {
+      values[name] = undefined;
+      errors[name] = r.error;
+    }
+  }
+  return { values, errors };
+}
