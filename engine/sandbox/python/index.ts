@@ -34,7 +34,7 @@ export interface PythonSandboxOptions {
   maxConcurrentStarts?: number;
   /** V8 heap of each child, MB (Python's own heap is bounded by `memoryBytes`). Default 256. */
   childHeapMb?: number;
-  /** Niceness of the children once ready (all their threads), so the server stays responsive while Python spins. Default 10. */
+  /** Niceness of the children (all their threads, from their start), so the server stays responsive while Python restores or spins. Default 10. */
   nice?: number;
   /** "auto" (default): namespaces when the host allows, else a warning and process-only isolation. */
   isolation?: "auto" | "namespaces" | "process";
@@ -107,18 +107,19 @@ export function createPythonSandbox(options: PythonSandboxOptions = {}): PythonS
     childHeapMb: options.childHeapMb ?? 256,
     uid: options.uid === undefined ? 65534 : options.uid,
     gid: options.gid === undefined ? (options.uid === undefined ? 65534 : options.uid) : options.gid,
+    nice: options.nice ?? 10,
     unshare: options.unshare,
   };
 
   let plan: LaunchPlan | null = null;
   let warned = false;
   const adopt = (p: LaunchPlan) => {
-    plan = plan ?? p;
-    if (!warned && plan.warnings.length > 0) {
+    plan = p;
+    if (!warned && p.warnings.length > 0) {
       warned = true;
-      warn(`[lathe] Python sandbox: ${plan.warnings.join("; ")}`);
+      warn(`[lathe] Python sandbox: ${p.warnings.join("; ")}`);
     }
-    return plan;
+    return p;
   };
 
   const pool = new ProcessPool({
@@ -133,9 +134,10 @@ export function createPythonSandbox(options: PythonSandboxOptions = {}): PythonS
     startTimeoutMs: options.startTimeoutMs ?? 30_000,
     maxConcurrentStarts: options.maxConcurrentStarts ?? 1,
     pyodideDir,
-    nice: options.nice ?? 10,
+    nice: launch.nice,
+    // Called on first use, and again after repeated start failures: the host may have changed.
     prepare: async () => {
-      const p = adopt(plan ?? (await planLaunch(launch)));
+      const p = adopt(await planLaunch(launch));
       const file = await ensureSnapshot({
         file: snapshotFile,
         pyodideDir,

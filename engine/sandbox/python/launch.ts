@@ -27,6 +27,8 @@ export interface LaunchOptions {
   /** Run the child as this user when the server runs as root. null: never switch. Default 65534 (nobody). */
   uid: number | null;
   gid: number | null;
+  /** Niceness of the children (0–19), from their start: their restores and Python code never starve the server. */
+  nice: number;
   /** unshare(1); default: the first of /usr/bin, /bin, /usr/sbin that exists. */
   unshare?: string;
 }
@@ -37,6 +39,8 @@ export interface LaunchPlan extends Isolation {
   prefix: string[];
   uid?: number;
   gid?: number;
+  /** Started under nice(1) (every thread niced from the start); otherwise the pool renices after ready. */
+  niced: boolean;
 }
 
 /**
@@ -47,6 +51,7 @@ export const EMPTY_ENV = {} as NodeJS.ProcessEnv;
 
 const UNSHARE_CANDIDATES = ["/usr/bin/unshare", "/bin/unshare", "/usr/sbin/unshare"];
 const SETPRIV_CANDIDATES = ["/usr/bin/setpriv", "/bin/setpriv"];
+const NICE_CANDIDATES = ["/usr/bin/nice", "/bin/nice"];
 // --kill-child: the child dies with unshare, whoever kills it. --fork: the PID namespace needs a new process.
 const UNSHARE_FLAGS = ["--user", "--map-root-user", "--net", "--pid", "--ipc", "--uts", "--fork", "--kill-child"];
 
@@ -98,20 +103,26 @@ function candidatesOf(o: LaunchOptions) {
   // setpriv --pdeathsig: the child dies with the server even when the server is killed (SIGKILL,
   // crash), instead of spinning on as an orphan; without it, only close() ends children.
   const setpriv = SETPRIV_CANDIDATES.find((p) => existsSync(p));
+  // nice(1) rather than setpriority() later: niceness is per thread on Linux, and V8's compiler
+  // threads (busy tiering up Pyodide's WebAssembly during a restore) exist before any code runs.
+  const nice = o.nice > 0 ? NICE_CANDIDATES.find((p) => existsSync(p)) : undefined;
   const root = typeof process.getuid === "function" && process.getuid() === 0;
   const canDrop = root && o.uid !== null;
   const wantNs = o.isolation !== "process";
   if (wantNs && !unshare) failures.push("unshare(1) was not found (util-linux)");
   const flags = nodeFlags(o);
   const tries: { c: Candidate; plan: LaunchPlan }[] = [];
-  for (const namespaces of wantNs ? [true, false] : [false]) {
-    if (namespaces && !unshare) continue;
-    if (!namespaces && o.isolation === "namespaces") continue;
+  const wrappers: (string | undefined)[] = wantNs && unshare ? [unshare] : [];
+  if (o.isolation !== "namespaces") wrappers.push(undefined);
+  for (const ns of wrappers) {
+    const namespaces = ns !== undefined;
     for (const drop of canDrop ? [true, false] : [false]) {
-      for (const deathSignal of setpriv ? [true, false] : [false]) {
-        const argv = namespaces ? [unshare as string, ...UNSHARE_FLAGS, process.execPath, ...flags, o.childPath] : [process.execPath, ...flags, o.childPath];
-        if (deathSignal) argv.unshift(setpriv as string, "--pdeathsig", "KILL");
-        const plan: LaunchPlan = { level: namespaces ? "namespaces" : "process", warnings, command: argv[0], prefix: argv.slice(1) };
+      for (const death of setpriv ? [setpriv, undefined] : [undefined]) {
+        const argv = ns ? [ns, ...UNSHARE_FLAGS, process.execPath, ...flags, o.childPath] : [process.execPath, ...flags, o.childPath];
+        if (nice) argv.unshift(nice, "-n", String(o.nice));
+        if (death) argv.unshift(death, "--pdeathsig", "KILL");
+        const deathSignal = death !== undefined;
+        const plan: LaunchPlan = { level: namespaces ? "namespaces" : "process", warnings, command: argv[0], prefix: argv.slice(1), niced: nice !== undefined };
         if (drop) {
           plan.uid = o.uid ?? undefined;
           plan.gid = o.gid ?? o.uid ?? undefined;

@@ -254,7 +254,7 @@ export class ProcessPool {
     slot.baseHeap = heap;
     slot.lastUsed = performance.now();
     p.markBaseline();
-    p.renice(this.o.nice);
+    if (!this.prepared?.plan.niced) p.renice(this.o.nice);
     p.setActive(false);
     this.lastStartMs = performance.now() - p.startedAt;
     this.everReady = true;

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { Socket } from "node:net";
 import os from "node:os";
 import { EMPTY_ENV, type LaunchPlan } from "./launch";
 import { LineReader } from "./line-reader";
@@ -40,10 +41,7 @@ export interface SpawnOptions {
 /** Frames other than result values are small: logs and ServerError data are capped by the pool per request. */
 export const IDLE_LINE_LIMIT = 64 * 1024;
 
-let sequence = 0;
-
 export class PythonProcess {
-  readonly n = ++sequence;
   readonly child: ChildProcess;
   readonly startedAt = performance.now();
   /** The process whose RSS is watched: node itself, inside the namespaces. */
@@ -99,10 +97,14 @@ export class PythonProcess {
    * request (someone awaits it), no while idle (an idle pool must not hold a process open).
    */
   setActive(active: boolean): void {
-    const handles: ({ ref?: () => void; unref?: () => void } | null)[] = [this.child, this.child.stdout as never, this.child.stderr as never, this.child.stdin as never];
-    for (const h of handles) {
-      if (active) h?.ref?.();
-      else h?.unref?.();
+    if (active) this.child.ref();
+    else this.child.unref();
+    // A child's pipes are net.Sockets (their declared types, Readable/Writable, do not say so).
+    for (const s of [this.child.stdout, this.child.stderr, this.child.stdin]) {
+      if (s instanceof Socket) {
+        if (active) s.ref();
+        else s.unref();
+      }
     }
   }
 
@@ -110,27 +112,37 @@ export class PythonProcess {
     this.child.stdin?.write(line);
   }
 
-  /** SIGKILL to the whole process group. Idempotent. */
+  /**
+   * SIGKILL. With namespaces, node itself first: unshare then reaps it and exits on its own, so
+   * nothing is left for init to reap; the whole process group a second later as the backstop
+   * (and at once while the node PID is not known yet). Idempotent.
+   */
   kill(): void {
     this.reader.close();
     const pid = this.child.pid;
     if (!pid || this.exited) return;
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
+    const group = () => {
       try {
-        this.child.kill("SIGKILL");
+        process.kill(-pid, "SIGKILL");
       } catch {
         // already gone
       }
+    };
+    if (!this.hostPid || this.hostPid === pid) {
+      group();
+      return;
     }
+    try {
+      process.kill(this.hostPid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    setTimeout(() => {
+      if (!this.exited) group();
+    }, 1000).unref();
   }
 
-  /**
-   * Lowers the priority of every thread of the child (niceness is per thread on Linux, and V8's
-   * compiler threads exist before any code runs), once it is ready: the restore itself runs at
-   * normal priority, so starts stay fast; Python code then never starves the server.
-   */
+  /** Lowers the priority of every thread of the child (when nice(1) could not start it niced). */
   renice(nice: number): void {
     if (nice <= 0) return;
     const pid = this.hostPid || this.child.pid || 0;
@@ -201,6 +213,7 @@ export class PythonProcess {
     }
     let f: Record<string, unknown>;
     try {
+      // `as`: untrusted JSON; every field is checked where it is read.
       f = JSON.parse(line.toString("utf8")) as Record<string, unknown>;
       if (!f || typeof f !== "object" || Array.isArray(f)) throw new Error("not an object");
     } catch {

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type EngineErrorData, type ErrorCode } from "../../errors";
+import { ERROR_CODES, isErrorCode, type EngineErrorData, type ErrorCode } from "../../errors";
 import type { LogEntry, LogLevel, SandboxLimits, SandboxResult } from "../types";
 
 /**
@@ -9,12 +9,19 @@ import type { LogEntry, LogLevel, SandboxLimits, SandboxResult } from "../types"
  */
 
 const MIB = 1024 * 1024;
-const LEVELS = new Set<LogLevel>(["log", "info", "warn", "error"]);
 const MAX_MESSAGE = 2000;
 const MAX_DETAIL = 16_000;
 
 /** Error codes the child may report; anything else reads as a crash. */
 const CHILD_CODES = new Set<ErrorCode>(["BLOCK_FAILED", "USER_ERROR", "OUTPUT_NOT_JSON", "OUTPUT_TOO_LARGE", "SANDBOX_MEMORY", "SANDBOX_CRASHED"]);
+
+const isLevel = (v: unknown): v is LogLevel => v === "log" || v === "info" || v === "warn" || v === "error";
+
+/** The fields of a parsed JSON object (anything else reads as having none). */
+function fields(v: unknown): Record<string, unknown> {
+  // `as`: JSON.parse output, every field is checked where it is read.
+  return v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
 
 /** The logs of one request, from several frames (streamed batches, then the final one), re-capped here. */
 export class LogCollector {
@@ -27,10 +34,9 @@ export class LogCollector {
   add(entries: unknown, truncated: unknown): void {
     if (truncated === true) this.truncated = true;
     if (!Array.isArray(entries)) return;
-    for (const e of entries as unknown[]) {
+    for (const e of entries) {
       if (this.used > this.maxBytes) return;
-      if (!e || typeof e !== "object") continue;
-      const { level, message, t } = e as Record<string, unknown>;
+      const { level, message, t } = fields(e);
       if (typeof message !== "string") continue;
       const cost = message.length + 40;
       if (this.used + cost > this.maxBytes + 200) {
@@ -41,7 +47,7 @@ export class LogCollector {
         return;
       }
       this.used += cost;
-      this.logs.push({ level: LEVELS.has(level as LogLevel) ? (level as LogLevel) : "log", message, t: typeof t === "number" && Number.isFinite(t) ? t : 0 });
+      this.logs.push({ level: isLevel(level) ? level : "log", message, t: typeof t === "number" && Number.isFinite(t) ? t : 0 });
     }
   }
 }
@@ -74,8 +80,8 @@ export function poolError(code: ErrorCode, limits: SandboxLimits, detail?: strin
 
 /** The `error` of a `done` frame, checked. */
 export function childError(raw: unknown, limits: SandboxLimits): EngineErrorData {
-  const e = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-  const code: ErrorCode = CHILD_CODES.has(e.code as ErrorCode) ? (e.code as ErrorCode) : "SANDBOX_CRASHED";
+  const e = fields(raw);
+  const code: ErrorCode = isErrorCode(e.code) && CHILD_CODES.has(e.code) ? e.code : "SANDBOX_CRASHED";
   const size = typeof e.size === "number" && Number.isFinite(e.size) ? e.size : undefined;
   const given = typeof e.message === "string" && e.message !== "" ? clip(e.message, MAX_MESSAGE) : undefined;
   const message = given ?? DEFAULT_MESSAGES[code]?.(limits, size) ?? "The code failed";

@@ -33,6 +33,7 @@ const MAX_SNAPSHOT_BYTES = 512 * 1024 * 1024;
 const inFlight = new Map<string, Promise<string>>();
 
 export function snapshotKey(o: Pick<SnapshotOptions, "pyodideDir" | "childPath" | "harnessPath">): { key: string; pyodide: string } {
+  // `as`: the installed package's own manifest.
   const pkg = JSON.parse(fs.readFileSync(path.join(o.pyodideDir, "package.json"), "utf8")) as { version: string };
   const h = createHash("sha256");
   h.update(`pyodide ${pkg.version}\n`);
@@ -43,6 +44,7 @@ export function snapshotKey(o: Pick<SnapshotOptions, "pyodideDir" | "childPath" 
 
 function validStamp(file: string, key: string): boolean {
   try {
+    // `as`: our own stamp file; a stale or foreign one fails the comparison below.
     const stamp = JSON.parse(fs.readFileSync(`${file}.json`, "utf8")) as Stamp;
     return stamp.key === key && fs.statSync(file).size === stamp.size;
   } catch {

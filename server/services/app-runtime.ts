@@ -1,0 +1,33 @@
+import { loadDefinition } from "@/engine/model";
+import type { AppRuntime, RuntimeFunction } from "@/engine/pages";
+import type { Db } from "../db/client";
+import { getApp } from "./apps";
+import { ServiceError } from "./errors";
+import { listPages, loadPageTree } from "./pages";
+
+/**
+ * What the app's user view (and the page editor) needs to run one page: its tree, the app's
+ * pages for navigation, and the global functions plus this page's own. The blocks of a
+ * function stay on the server.
+ */
+export async function appRuntime(db: Db, appId: string, pageName?: string): Promise<AppRuntime> {
+  const app = await getApp(db, appId);
+  const pages = await listPages(db, appId);
+  const summary = (pageName ? pages.find((p) => p.name === pageName) : undefined) ?? pages[0];
+  if (!summary) throw new ServiceError("NOT_FOUND", "This app has no pages");
+  const page = await db.page.findUniqueOrThrow({ where: { id: summary.id } });
+  const rows = await db.function.findMany({ where: { appId, OR: [{ pageId: null }, { pageId: page.id }] }, orderBy: { name: "asc" } });
+  const functions: RuntimeFunction[] = [];
+  for (const f of rows) {
+    const loaded = loadDefinition(JSON.parse(f.definition));
+    if (!loaded.ok) continue; // an invalid stored definition cannot run; the editor shows it
+    const { runBehavior, runOnPageLoad, params, events } = loaded.definition;
+    functions.push({ id: f.id, name: f.name, definition: { runBehavior, runOnPageLoad, params, events } });
+  }
+  return {
+    app: { id: app.id, name: app.name },
+    pages: pages.map((p) => ({ id: p.id, name: p.name })),
+    page: { id: page.id, name: page.name, revision: page.revision, tree: loadPageTree(page.tree) },
+    functions,
+  };
+}
