@@ -18,7 +18,8 @@ test("create an app, open its editor, and find it after a reload", async ({ page
   await home.createApp(name);
   const editor = new EditorPage(page);
   await expect(editor.title).toHaveText(name);
-  await expect(page.getByText("No functions yet")).toBeVisible();
+  await expect(page.getByTestId("page-editor")).toBeVisible();
+  await expect(page.getByText("An empty page.")).toBeVisible();
   await home.goto();
   await page.reload();
   await expect(home.row(name)).toBeVisible();

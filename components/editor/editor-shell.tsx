@@ -2,6 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { AppRuntime } from "@/engine/pages";
+import { PageEditor } from "../pages-editor/page-editor";
+import { PagesTab } from "../pages-editor/pages-tab";
 import { CodeTab } from "./code-tab";
 import { FunctionEditor } from "./function-editor";
 import type { ResourceOption } from "./inspector/query-form";
@@ -14,14 +18,18 @@ export function EditorShell({
   functions,
   selected,
   resources,
+  pageRuntime,
 }: {
   app: { id: string; name: string };
   pages: PageItem[];
   functions: FunctionItem[];
   selected: SelectedFunction | null;
   resources: ResourceOption[];
+  /** The page open in the page editor when no function is. */
+  pageRuntime: AppRuntime | null;
 }) {
   const router = useRouter();
+  const [tab, setTab] = useState<"pages" | "code">(selected ? "code" : "pages");
   return (
     <div className="flex h-screen flex-col">
       <header className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
@@ -39,16 +47,19 @@ export function EditorShell({
       <div className="flex min-h-0 flex-1">
         <aside className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white">
           <div role="tablist" aria-label="Editor panels" className="flex border-b border-slate-200 px-2">
-            <button
-              role="tab"
-              aria-selected="true"
-              className="border-b-2 border-indigo-600 px-3 py-2 text-sm font-medium text-indigo-700"
-            >
-              Code
-            </button>
+            {(["pages", "code"] as const).map((t) => (
+              <button key={t} role="tab" aria-selected={tab === t} onClick={() => setTab(t)}
+                className={`px-3 py-2 text-sm capitalize ${tab === t ? "border-b-2 border-indigo-600 font-medium text-indigo-700" : "text-slate-600"}`}>
+                {t === "code" ? "Code" : "Pages"}
+              </button>
+            ))}
           </div>
-          <div role="tabpanel" aria-label="Code" className="min-h-0 flex-1 overflow-y-auto">
-            <CodeTab appId={app.id} pages={pages} functions={functions} selectedId={selected?.id ?? null} />
+          <div role="tabpanel" aria-label={tab === "code" ? "Code" : "Pages"} className="min-h-0 flex-1 overflow-y-auto">
+            {tab === "code" ? (
+              <CodeTab appId={app.id} pages={pages} functions={functions} selectedId={selected?.id ?? null} />
+            ) : (
+              <PagesTab appId={app.id} pages={pages} selectedPageId={selected ? null : pageRuntime?.page.id ?? null} />
+            )}
           </div>
         </aside>
         <main className="min-w-0 flex-1 overflow-hidden">
@@ -63,18 +74,9 @@ export function EditorShell({
               functions={functions.map((f) => ({ id: f.id, name: f.name }))}
               onVersion={() => router.refresh()}
             />
-          ) : (
-            <div className="flex h-full items-center justify-center p-10 text-center">
-              <div>
-                <p className="font-medium">{functions.length ? "Select a function" : "No functions yet"}</p>
-                <p className="mt-1 max-w-sm text-sm text-slate-600">
-                  {functions.length
-                    ? "Pick a function in the Code tab to see its parameters, blocks and versions."
-                    : "Create one with + next to Global or a page in the Code tab. Functions run on the server and hand JSON to your pages."}
-                </p>
-              </div>
-            </div>
-          )}
+          ) : pageRuntime ? (
+            <PageEditor key={pageRuntime.page.id} runtime={pageRuntime} allPages={pages} />
+          ) : null}
         </main>
       </div>
     </div>

@@ -12,11 +12,22 @@ export class EditorPage {
     return this.page.getByRole("region", { name: label });
   }
 
+  scopeOf(label: string): Locator {
+    return this.scope(label);
+  }
+
   fn(name: string): Locator {
     return this.page.locator(`[data-function-name="${name}"]`);
   }
 
+  /** Opens a panel of the left side: the app's pages, or its functions (Code). */
+  async openTab(name: "Pages" | "Code") {
+    const tab = this.page.getByRole("tab", { name, exact: true });
+    if ((await tab.getAttribute("aria-selected")) !== "true") await tab.click();
+  }
+
   async createFunction(name: string, scopeLabel = "Global") {
+    await this.openTab("Code");
     await this.page.getByRole("button", { name: `New function in ${scopeLabel}` }).click();
     const form = this.page.getByTestId("create-function-form");
     await form.getByLabel("Function name").fill(name);

@@ -6,6 +6,7 @@ import { getApp } from "@/server/services/apps";
 import { getFunction, listFunctions } from "@/server/services/functions";
 import { resourceDeps } from "@/server/runtime/engine";
 import { listResources } from "@/server/services/resources";
+import { appRuntime } from "@/server/services/app-runtime";
 import { listPages } from "@/server/services/pages";
 
 export const dynamic = "force-dynamic";
@@ -24,10 +25,10 @@ export default async function AppEditorPage({
   searchParams,
 }: {
   params: Promise<{ appId: string }>;
-  searchParams: Promise<{ fn?: string }>;
+  searchParams: Promise<{ fn?: string; page?: string }>;
 }) {
   const { appId } = await params;
-  const { fn } = await searchParams;
+  const { fn, page } = await searchParams;
   const db = getDb();
   const app = await orNotFound(getApp(db, appId));
   const [pages, functions, resources] = await Promise.all([
@@ -37,6 +38,8 @@ export default async function AppEditorPage({
   ]);
   const selectedId = fn && functions.some((f) => f.id === fn) ? fn : null;
   const selected = selectedId ? await getFunction(db, selectedId) : null;
+  const pageName = pages.find((p) => p.id === page)?.name;
+  const pageRuntime = selected ? null : await appRuntime(db, appId, pageName);
   return (
     <EditorShell
       app={{ id: app.id, name: app.name }}
@@ -44,6 +47,7 @@ export default async function AppEditorPage({
       functions={functions}
       selected={selected}
       resources={resources.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))}
+      pageRuntime={pageRuntime}
     />
   );
 }
