@@ -11,12 +11,14 @@ import { PropFieldEditor } from "./prop-field";
 import { setEvent, setProp } from "./tree-ops";
 
 /** The selected component: name, props (with live values), event handlers, delete. */
-export function ComponentInspector({ component, tree, onTree, onRename, onDelete, state, names, actionCtx }: {
+export function ComponentInspector({ component, tree, onTree, onRename, onDelete, onClose, state, names, actionCtx }: {
   component: PageComponent;
   tree: PageTree;
   onTree: (t: PageTree) => void;
   onRename: (name: string) => string | null;
   onDelete: () => void;
+  /** Back to the page's own settings (bindings). */
+  onClose: () => void;
   state: AppState | null;
   names: ScopeName[];
   actionCtx: ActionContext;
@@ -31,7 +33,10 @@ export function ComponentInspector({ component, tree, onTree, onRename, onDelete
   const componentState = state?.components[component.name];
   return (
     <div className="flex flex-col gap-3" data-testid="component-inspector" data-inspected-component={component.name}>
-      <div className="text-xs uppercase tracking-wide text-slate-500">{component.type}</div>
+      <div className="flex items-center justify-between">
+        <span className="text-xs uppercase tracking-wide text-slate-500">{component.type}</span>
+        <button type="button" className="text-xs text-indigo-700 hover:underline" onClick={onClose}>Page settings</button>
+      </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="component-name" className="text-xs font-medium text-slate-600">Name</label>
         <input id="component-name" value={name} onChange={(e) => setName(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === "Enter" && commit()}

@@ -159,6 +159,7 @@ export function PageEditor({ runtime, allPages }: { runtime: AppRuntime; allPage
                   return null;
                 }}
                 onDelete={() => { setTree(removeComponent(tree, selected.id)); setSelectedId(null); }}
+                onClose={() => setSelectedId(null)}
               />
             ) : (
               <PageSettings tree={tree} functions={runtime.functions} onTree={setTree} state={state} />
