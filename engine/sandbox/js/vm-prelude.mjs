@@ -130,7 +130,7 @@ function kernel(LAZY) {
     /** @type {VmState} */
     const S = /** @type {any} */ ({
       __proto__: null, t0: 0, ml: 0, mo: 0, k: "", used: 0, lt: false, logs: setProto([], null),
-      bad: null, budget: 0, size: 0, ServerError: null, e: [],
+      bad: null, budget: 0, size: 0, ServerError: null, e: setProto([], null),
     });
     for (let i = 0; i < LAZY.length; i++) {
       const accessor = apply(bind, host, [undefined, "g", LAZY[i]]);

@@ -64,6 +64,10 @@ import unicodedata
 import urllib.parse
 import uuid
 
+# Lazy attributes of the preloaded modules that replace themselves on first use are made now, so
+# that first use by a block does not look like a patch to the state check (see after()).
+string.Template("$x").substitute(x=1)
+
 FILE = "block.py"
 MAX_DETAIL = 8000
 MAX_MESSAGE = 1000
@@ -538,6 +542,20 @@ def _baseline():
 _BASE = None
 
 
+def _replaced(d, saved):
+    """Whether an attribute that was there is gone or another object. New attributes are not
+    patches (importing `logging.handlers` adds one to `logging`; the stdlib caches lazily): they
+    join the baseline, so the next check is the fast one again."""
+    get = d.get
+    missing = saved  # a sentinel no dict holds as a value
+    for k, v in saved.items():
+        if get(k, missing) is not v:
+            return True
+    saved.clear()
+    saved.update(d)
+    return False
+
+
 def after():
     """'' when nothing watched changed; otherwise what changed (the parent then replaces us)."""
     if _mem_refused() != 0:
@@ -546,7 +564,7 @@ def after():
     for d, saved in b["dicts"]:
         # Dict equality runs in C and tries identity first: for functions and classes it is
         # identity; an equal value put in place of another (5 for 5) changes nothing anyway.
-        if d != saved:
+        if d != saved and _replaced(d, saved):
             return "a preloaded module, class or builtin was changed"
     mods = sys.modules
     for name, m in b["modules"].items():

@@ -11,8 +11,16 @@ import { createPythonSandbox, type PythonSandboxHandle } from ".";
 /**
  * Hostile Python: every case must end safely, the next legitimate call must still work, and
  * the server (this test process) must stay responsive meanwhile: a ticker on this event loop
- * must never stall for 200 ms. Real Pyodide, real child processes, a real HTTP server.
+ * must never stall for MAX_STALL_MS. Real Pyodide, real child processes, a real HTTP server.
  */
+
+/**
+ * Python running in the server's own event loop would stall it for the whole run (seconds,
+ * or forever for `while True`). The bound leaves room for a busy 2-core CI machine not
+ * scheduling this process for a few hundred ms (seen here at load 6-8 with ~0 ms of CPU used
+ * in the gap), which says nothing about the sandbox.
+ */
+const MAX_STALL_MS = 1000;
 
 const MIB = 1024 * 1024;
 const limits: SandboxLimits = { timeoutMs: 500, memoryBytes: 64 * MIB, maxLogBytes: 16 * 1024, maxOutputBytes: MIB };
@@ -75,7 +83,7 @@ async function abuse(source: string, code: string, over: Partial<SandboxLimits> 
   expect(r.ok ? "ok" : r.error.code).toBe(code);
   const next = await run("return 40 + 2", { timeoutMs: 5000 });
   expect(next).toMatchObject({ ok: true, value: 42 });
-  expect(stop()).toBeLessThan(200);
+  expect(stop()).toBeLessThan(MAX_STALL_MS);
   // Ended by its limit, not by waiting on something else.
   expect(took).toBeLessThan((over.timeoutMs ?? limits.timeoutMs) + 1500);
   return r;
@@ -107,7 +115,7 @@ describe("runaway code is killed at the time limit", () => {
     expect(r).toMatchObject({ ok: false, error: { code: "RUN_CANCELLED", status: 499 } });
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(await run("return 1", { timeoutMs: 5000 })).toMatchObject({ ok: true, value: 1 });
-    expect(stop()).toBeLessThan(200);
+    expect(stop()).toBeLessThan(MAX_STALL_MS);
   });
 });
 
@@ -241,7 +249,7 @@ async function expectNoEscape(sandbox: PythonSandboxHandle): Promise<void> {
   // run_js needs the host's `eval`: not among the (empty) JavaScript globals, and refused by V8 anyway.
   expect(outcomes.unblockedRunJs).toMatch(/cannot import name 'eval'|EvalError|Code generation from strings disallowed/);
   expect(await attempt(sandbox, "return 'still fine'")).toContain('"value":"still fine"');
-  expect(stop()).toBeLessThan(200);
+  expect(stop()).toBeLessThan(MAX_STALL_MS);
 }
 
 describe("no secrets, files, processes or network", () => {

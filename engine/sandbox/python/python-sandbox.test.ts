@@ -204,6 +204,21 @@ describe("isolation between apps and instances", () => {
     expect(py.stats().recycled).toBeGreaterThanOrEqual(1);
   });
 
+  it("ordinary use of the standard library does not count as a patch (no needless restores)", async () => {
+    await run("return 0", {}, { isolationKey: "app-stdlib" }); // binds a process (may recycle another key's)
+    const before = py.stats();
+    for (const source of [
+      "import logging.handlers, json.tool\nreturn 1",
+      "import string\nreturn string.Template('$x').substitute(x=1)",
+      "import enum, dataclasses\nclass C(enum.Enum):\n    A = 1\n@dataclasses.dataclass\nclass P:\n    x: int\nreturn [C.A.value, dataclasses.asdict(P(2))]",
+      "import logging\nlogging.basicConfig(level=logging.INFO)\nreturn 1",
+    ]) {
+      expect(await run(source, {}, { isolationKey: "app-stdlib" })).toMatchObject({ ok: true });
+    }
+    await new Promise((r) => setTimeout(r, 50)); // the last state check
+    expect(py.stats().recycled).toBe(before.recycled);
+  });
+
   it("leftovers the state check cannot see stay inside their app's process", async () => {
     const leave = "import sys, types\nm = types.ModuleType('leak')\nm.secret = 'from app-c'\nsys.modules['leak'] = m\nreturn 1";
     const look = "import sys\nm = sys.modules.get('leak')\nreturn getattr(m, 'secret', None)";
