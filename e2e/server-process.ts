@@ -16,6 +16,8 @@ export async function freePort(): Promise<number> {
 
 export interface ServerHandle {
   url: string;
+  /** The process group of the server and everything it started. */
+  pgid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -43,5 +45,5 @@ export async function startServer(dataDir: string, port: number): Promise<Server
     process.kill(-child.pid, "SIGTERM");
     await exited;
   };
-  return { url, output: () => output, stop };
+  return { url, pgid: child.pid ?? 0, output: () => output, stop };
 }

@@ -3,7 +3,7 @@ import next from "next";
 import { getDb, tuneSqlite } from "./db/client";
 import { dataDir } from "./db/config";
 import { handleCallNode } from "./http/call-node";
-import { jsSandbox, resourceClients, runWriter } from "./runtime/engine";
+import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
 import { seedDemoOnce } from "./services/seed";
 
 /**
@@ -19,6 +19,15 @@ async function main() {
   await tuneSqlite(db);
   if ((await seedDemoOnce(db, { dataDir: dataDir() })) === "seeded") console.log("[lathe] seeded the demo app");
   jsSandbox(); // start the workers now, not on the first call
+  // Python: restore the warm processes (or make the snapshot on the very first start) now, in
+  // the background, so the first Python block does not pay for it.
+  void pythonSandbox()
+    .warmUp()
+    .then(() => {
+      const iso = pythonSandbox().isolation();
+      if (iso.level !== "namespaces") console.warn(`[lathe] Python runs with isolation "${iso.level}": ${iso.warnings.join("; ")}`);
+    })
+    .catch((err: unknown) => console.error("[lathe] the Python sandbox failed to start:", err));
 
   const app = next({ dev, dir: process.cwd(), port, hostname });
   const handle = app.getRequestHandler();
@@ -44,6 +53,7 @@ async function main() {
     void runWriter(db)
       .flush()
       .then(() => resourceClients().closeAll())
+      .then(() => pythonSandbox().close())
       .then(() => app.close())
       .finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();

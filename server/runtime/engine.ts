@@ -1,4 +1,6 @@
+import path from "node:path";
 import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
+import { createPythonSandbox, type PythonSandboxHandle } from "@/engine/sandbox/python";
 import type { EnginePorts, FunctionLoader } from "@/engine/ports";
 import type { Db } from "../db/client";
 import { dataDir } from "../db/config";
@@ -15,6 +17,7 @@ import { RunWriter } from "./run-writer";
  */
 const holder = globalThis as typeof globalThis & {
   __latheJs?: JsSandbox;
+  __lathePython?: PythonSandboxHandle;
   __latheDefinitions?: DefinitionCache;
   __latheRuns?: RunWriter;
   __latheKey?: Buffer;
@@ -54,6 +57,19 @@ export function jsSandbox(): JsSandbox {
   return holder.__latheJs;
 }
 
+/**
+ * Python: Pyodide in warm, locked-down child processes (engine/sandbox/python). Each process
+ * serves one app for its whole life, so one app's runs never see another's leftovers.
+ */
+export function pythonSandbox(): PythonSandboxHandle {
+  holder.__lathePython ??= createPythonSandbox({
+    poolSize: Number(process.env.LATHE_PY_PROCESSES) || 2,
+    // The memory snapshot lives with the data, made on the first start, restored after.
+    cacheDir: path.join(/*turbopackIgnore: true*/ dataDir(), "cache"),
+  });
+  return holder.__lathePython;
+}
+
 /** Call-function blocks load other functions of the same app, at their current version. */
 export function functionLoader(db: Db, appId: string): FunctionLoader {
   return {
@@ -73,5 +89,5 @@ async function functionName(db: Db, id: string): Promise<string> {
 export function enginePorts(db: Db, appId: string, signal?: AbortSignal): EnginePorts {
   const deps = resourceDeps(db);
   const resources = createResourcePort({ get: (id) => loadResource(deps, id) }, resourceClients());
-  return { js: jsSandbox(), resources, functions: functionLoader(db, appId), signal };
+  return { js: jsSandbox(), python: pythonSandbox().forKey(appId), resources, functions: functionLoader(db, appId), signal };
 }
