@@ -8,7 +8,7 @@ test("the demo app is listed on first start", async ({ page }) => {
   const home = new HomePage(page);
   await home.goto();
   await expect(home.row("Customer admin")).toBeVisible();
-  await expect(home.row("Customer admin")).toContainText("2 functions");
+  await expect(home.row("Customer admin")).toContainText("4 functions");
 });
 
 test("create an app, open its editor, and find it after a reload", async ({ page }) => {

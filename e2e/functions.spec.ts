@@ -50,6 +50,7 @@ test("rename and delete a function", async ({ page }) => {
   await editor.deleteFunction("second");
   await expect(editor.fn("second")).toHaveCount(0);
   await page.reload();
+  await editor.openTab("Code"); // no function is open any more: the editor shows the Pages tab
   await expect(editor.fn("renamed")).toBeVisible();
   await expect(editor.fn("second")).toHaveCount(0);
   await expect(editor.fn("first")).toHaveCount(0);
