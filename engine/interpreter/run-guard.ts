@@ -13,6 +13,9 @@ export interface RunGuard {
  * The run's wall-time limit (RUN_TIMEOUT, 504) and the caller's cancellation (RUN_CANCELLED),
  * as one abort signal handed to every block. `blame` names the blocks running at that moment.
  */
+/** Given as the reason when a finished run stops its own timer: no DOMException is built per run. */
+const DISPOSED = "run finished";
+
 export function startRunGuard(timeoutMs: number, clock: Clock, caller: AbortSignal | undefined, blame: () => string | undefined): RunGuard {
   const controller = new AbortController();
   const timer = new AbortController();
@@ -35,7 +38,7 @@ export function startRunGuard(timeoutMs: number, clock: Clock, caller: AbortSign
     signal: controller.signal,
     stopped,
     dispose() {
-      timer.abort();
+      timer.abort(DISPOSED);
       caller?.removeEventListener("abort", onCancel);
     },
   };

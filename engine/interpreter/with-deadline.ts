@@ -21,7 +21,7 @@ export function withDeadline<T>(ms: number | undefined, clock: Clock, signal: Ab
     );
     work(link.signal).then(resolve, reject);
   }).finally(() => {
-    timer.abort();
+    timer.abort("block finished"); // a reason: no DOMException is built per block
     link.dispose();
   });
 }

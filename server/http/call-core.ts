@@ -6,7 +6,7 @@ import {
   type CallErrorEnvelope,
 } from "@/engine/contract";
 import { getDb } from "../db/client";
-import { definitionCache, enginePorts, runWriter } from "../runtime/engine";
+import { definitionCache, enginePorts, hotPath, runWriter } from "../runtime/engine";
 import { executeFunction } from "../services/execute";
 import type { RunSource } from "../services/runs";
 
@@ -52,6 +52,7 @@ export async function answerCall(input: CallInput): Promise<CallAnswer> {
       portsFor: (appId: string) => enginePorts(db, appId, input.signal),
       definitions: definitionCache(),
       runs: runWriter(db),
+      hot: hotPath(),
     };
     const ran = await executeFunction(deps, call.fnId, call.params, input.source);
     if (!ran.found) return envelope({ error: `No function with id "${call.fnId}"`, fnId: call.fnId, status: 404, code: "NOT_FOUND" });

@@ -3,7 +3,8 @@ import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
 import { createPythonSandbox, type PythonSandboxHandle } from "@/engine/sandbox/python";
 import type { EnginePorts, FunctionLoader } from "@/engine/ports";
 import type { Db } from "../db/client";
-import { dataDir } from "../db/config";
+import { dataDir, databaseUrl } from "../db/config";
+import { openHotPath, type HotPath } from "../db/hot-path";
 import { ResourceClients, createResourcePort } from "../resources";
 import { loadSecretKey } from "../secrets/key";
 import { loadResource, type ResourceDeps } from "../services/resources";
@@ -20,6 +21,7 @@ const holder = globalThis as typeof globalThis & {
   __lathePython?: PythonSandboxHandle;
   __latheDefinitions?: DefinitionCache;
   __latheRuns?: RunWriter;
+  __latheHot?: HotPath | null;
   __latheKey?: Buffer;
   __latheClients?: ResourceClients;
 };
@@ -40,8 +42,14 @@ export function resourceDeps(db: Db): ResourceDeps {
   return { db, key: secretKey(), invalidate: (id) => resourceClients().invalidate(id) };
 }
 
+/** Prepared statements for the call path on SQLite (server/db/hot-path.ts); null on other databases. */
+export function hotPath(): HotPath | null {
+  if (holder.__latheHot === undefined) holder.__latheHot = openHotPath(databaseUrl());
+  return holder.__latheHot;
+}
+
 export function runWriter(db: Db): RunWriter {
-  holder.__latheRuns ??= new RunWriter(db);
+  holder.__latheRuns ??= new RunWriter(db, { flushMs: 20, maxBatch: 200, hot: hotPath() });
   return holder.__latheRuns;
 }
 
@@ -74,7 +82,7 @@ export function pythonSandbox(): PythonSandboxHandle {
 export function functionLoader(db: Db, appId: string): FunctionLoader {
   return {
     async load(functionId) {
-      const f = await loadFunctionHead(db, definitionCache(), functionId, appId);
+      const f = await loadFunctionHead(db, definitionCache(), functionId, appId, hotPath());
       if (!f || !f.loaded.ok) return null;
       return { id: f.id, name: await functionName(db, f.id), definition: f.loaded.definition };
     },

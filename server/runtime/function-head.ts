@@ -1,5 +1,6 @@
 import type { LoadResult } from "@/engine/model";
 import type { Db } from "../db/client";
+import type { HotPath } from "../db/hot-path";
 import type { DefinitionCache } from "./definition-cache";
 
 export interface FunctionHead {
@@ -14,10 +15,11 @@ export interface FunctionHead {
  * definition. One small indexed read per call; the definition document is read (and validated)
  * only when this version is not cached yet. Always current, also with several server instances.
  */
-export async function loadFunctionHead(db: Db, definitions: DefinitionCache, fnId: string, appId?: string): Promise<FunctionHead | null> {
-  const rows = await db.$queryRaw<Array<{ id: string; appId: string; currentVersion: number | bigint }>>`
-    SELECT "id", "appId", "currentVersion" FROM "Function" WHERE "id" = ${fnId}`;
-  const row = rows[0];
+export async function loadFunctionHead(db: Db, definitions: DefinitionCache, fnId: string, appId?: string, hot?: HotPath | null): Promise<FunctionHead | null> {
+  const row = hot
+    ? hot.functionHead(fnId)
+    : (await db.$queryRaw<Array<{ id: string; appId: string; currentVersion: number | bigint }>>`
+        SELECT "id", "appId", "currentVersion" FROM "Function" WHERE "id" = ${fnId}`)[0];
   if (!row || (appId !== undefined && row.appId !== appId)) return null;
   const version = Number(row.currentVersion);
   let loaded = definitions.get(row.id, version);

@@ -57,3 +57,26 @@ describe("RunWriter", () => {
     expect(await db.run.count()).toBe(1);
   });
 });
+
+describe("RunWriter on the SQLite hot path", () => {
+  it("stores runs through prepared statements that Prisma then reads in order", async () => {
+    const { openHotPath } = await import("../db/hot-path");
+    const hot = openHotPath(`file:${t.file}`);
+    if (!hot) throw new Error("a file: URL has a hot path");
+    try {
+      expect(hot.functionHead(fn.id)).toEqual({ id: fn.id, appId: fn.appId, currentVersion: 1 });
+      expect(hot.functionHead("nope")).toBeUndefined();
+      const writer = new RunWriter(db, { flushMs: 10_000, maxBatch: 1000, hot });
+      const first = writer.enqueue(run(1));
+      await writer.flush();
+      await new Promise((r) => setTimeout(r, 5));
+      const second = writer.enqueue(run(2));
+      await writer.flush();
+      expect((await listRuns(db, fn.id, {})).map((r) => r.id)).toEqual([second, first]);
+      expect(await getRun(db, fn.id, first)).toMatchObject({ input: { i: 1 }, output: { i: 1 }, source: "app" });
+      expect((await listRuns(db, fn.id, { before: second })).map((r) => r.id)).toEqual([first]);
+    } finally {
+      hot.close();
+    }
+  });
+});

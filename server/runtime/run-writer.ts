@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { Db } from "../db/client";
+import type { HotPath, RunRow } from "../db/hot-path";
 import { runRow, type RecordRunInput } from "../services/runs";
 
 /**
@@ -9,19 +10,19 @@ import { runRow, type RecordRunInput } from "../services/runs";
  * most the last `flushMs` of history, never a function or its versions.
  */
 export class RunWriter {
-  private queue: ReturnType<typeof runRow>[] = [];
+  private queue: RunRow[] = [];
   private timer: NodeJS.Timeout | null = null;
   private writing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
-    private readonly opts: { flushMs: number; maxBatch: number } = { flushMs: 20, maxBatch: 200 },
+    private readonly opts: { flushMs: number; maxBatch: number; hot?: HotPath | null } = { flushMs: 20, maxBatch: 200 },
   ) {}
 
   /** Queues a run and returns the id it will be stored under. */
   enqueue(run: RecordRunInput): string {
     const id = crypto.randomUUID();
-    this.queue.push(runRow(run, id));
+    this.queue.push({ ...runRow(run), id });
     if (this.queue.length >= this.opts.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs);
     return id;
@@ -39,7 +40,8 @@ export class RunWriter {
     this.writing = this.writing.then(async () => {
       if (batch.length === 0) return;
       try {
-        await this.db.run.createMany({ data: batch });
+        if (this.opts.hot) this.opts.hot.insertRuns(batch);
+        else await this.db.run.createMany({ data: batch });
       } catch (err) {
         console.error(`[lathe] could not store ${batch.length} run(s):`, err);
       }

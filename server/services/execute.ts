@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import type { DefinitionCache } from "../runtime/definition-cache";
 import { loadFunctionHead } from "../runtime/function-head";
 import type { RunWriter } from "../runtime/run-writer";
+import type { HotPath } from "../db/hot-path";
 import type { RunSource } from "./runs";
 
 export type ExecuteOutcome =
@@ -16,6 +17,7 @@ export interface ExecuteDeps {
   portsFor: (appId: string) => EnginePorts;
   definitions: DefinitionCache;
   runs: RunWriter;
+  hot?: HotPath | null;
 }
 
 /**
@@ -23,12 +25,12 @@ export interface ExecuteDeps {
  * no longer validates is never executed: the run fails with INVALID_DEFINITION.
  */
 export async function executeFunction(
-  { db, portsFor, definitions, runs }: ExecuteDeps,
+  { db, portsFor, definitions, runs, hot }: ExecuteDeps,
   fnId: string,
   params: Record<string, unknown>,
   source: RunSource,
 ): Promise<ExecuteOutcome> {
-  const f = await loadFunctionHead(db, definitions, fnId);
+  const f = await loadFunctionHead(db, definitions, fnId, undefined, hot);
   if (!f) return { found: false };
   const outcome: RunOutcome = f.loaded.ok
     ? await runFunction(f.loaded.definition, params, portsFor(f.appId), { functionId: f.id })
