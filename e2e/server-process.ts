@@ -1,19 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import { freePort } from "../server/test-support/free-port";
 
 /** A second Lathe server for tests that restart one: started with `npm start`'s script, stopped by process group. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
+export { freePort };
 export interface ServerHandle {
   url: string;
   /** The process group of the server and everything it started. */

@@ -31,14 +31,17 @@ export async function api<T = unknown>(url: string, init: { method?: string; bod
   }
   if (res.status === 204) return undefined as T; // no body: callers of 204 routes ignore the value
   const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const b = isRecord(body) ? body : {};
-    const message = typeof b.error === "string" ? b.error : `Request failed (${res.status})`;
-    const code = typeof b.code === "string" ? b.code : "HTTP_ERROR";
-    const field = typeof b.field === "string" ? b.field : undefined;
-    throw new ApiError(message, res.status, code, field, b.data);
-  }
+  if (!res.ok) throw apiErrorOf(res.status, body, `Request failed (${res.status})`);
   return body as T; // the route's documented shape
+}
+
+/** The editor API's error body `{ error, code, field?, data? }` as an ApiError. */
+export function apiErrorOf(status: number, body: unknown, fallback: string): ApiError {
+  const b = isRecord(body) ? body : {};
+  const message = typeof b.error === "string" ? b.error : fallback;
+  const code = typeof b.code === "string" ? b.code : "HTTP_ERROR";
+  const field = typeof b.field === "string" ? b.field : undefined;
+  return new ApiError(message, status, code, field, b.data);
 }
 
 export function errorMessage(err: unknown): string {

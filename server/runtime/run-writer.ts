@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import type { RunOutcome } from "@/engine/interpreter";
 import type { Db } from "../db/client";
 import type { HotPath, RunRow } from "../db/hot-path";
 import { runRow, type RecordRunInput } from "../services/runs";
@@ -48,4 +49,27 @@ export class RunWriter {
     });
     return this.writing;
   }
+}
+
+/** What a caller knows about a run besides its outcome. */
+export interface RunOrigin {
+  functionId: string;
+  appId: string;
+  /** The saved version that ran; null for a test of unsaved editor state. */
+  functionVersion: number | null;
+  source: RecordRunInput["source"];
+  input: unknown;
+}
+
+/** Queues a finished run for storage; returns its id. */
+export function recordOutcome(runs: RunWriter, origin: RunOrigin, outcome: RunOutcome): string {
+  return runs.enqueue({
+    ...origin,
+    status: outcome.status,
+    result: outcome.result,
+    error: outcome.error,
+    trace: outcome.trace,
+    logs: outcome.logs,
+    durationMs: outcome.durationMs,
+  });
 }

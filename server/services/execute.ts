@@ -4,7 +4,7 @@ import type { EnginePorts } from "@/engine/ports";
 import type { Db } from "../db/client";
 import type { DefinitionCache } from "../runtime/definition-cache";
 import { loadFunctionHead } from "../runtime/function-head";
-import type { RunWriter } from "../runtime/run-writer";
+import { recordOutcome, type RunWriter } from "../runtime/run-writer";
 import type { HotPath } from "../db/hot-path";
 import type { RunSource } from "./runs";
 
@@ -35,19 +35,7 @@ export async function executeFunction(
   const outcome: RunOutcome = f.loaded.ok
     ? await runFunction(f.loaded.definition, params, portsFor(f.appId), { functionId: f.id })
     : { status: "error", error: invalidDefinition(f.loaded.message), trace: [], logs: [], durationMs: 0 };
-  const runId = runs.enqueue({
-    functionId: f.id,
-    appId: f.appId,
-    functionVersion: f.currentVersion,
-    source,
-    input: params,
-    status: outcome.status,
-    result: outcome.result,
-    error: outcome.error,
-    trace: outcome.trace,
-    logs: outcome.logs,
-    durationMs: outcome.durationMs,
-  });
+  const runId = recordOutcome(runs, { functionId: f.id, appId: f.appId, functionVersion: f.currentVersion, source, input: params }, outcome);
   return { found: true, runId, outcome };
 }
 

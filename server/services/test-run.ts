@@ -3,7 +3,7 @@ import { runFunction, type RunOutcome } from "@/engine/interpreter";
 import { loadDefinition } from "@/engine/model";
 import type { EnginePorts } from "@/engine/ports";
 import type { Db } from "../db/client";
-import type { RunWriter } from "../runtime/run-writer";
+import { recordOutcome, type RunWriter } from "../runtime/run-writer";
 import { ServiceError, parseInput } from "./errors";
 
 export const TestRunInput = z.object({
@@ -29,18 +29,6 @@ export async function testRun(
   const loaded = loadDefinition(definition);
   if (!loaded.ok) throw new ServiceError("VALIDATION", `Invalid definition: ${loaded.message}`, { field: "definition", data: { issues: loaded.issues } });
   const outcome = await runFunction(loaded.definition, input, deps.ports, { functionId: f.id });
-  const runId = deps.runs.enqueue({
-    functionId: f.id,
-    appId: f.appId,
-    functionVersion: null,
-    source: "test",
-    input,
-    status: outcome.status,
-    result: outcome.result,
-    error: outcome.error,
-    trace: outcome.trace,
-    logs: outcome.logs,
-    durationMs: outcome.durationMs,
-  });
+  const runId = recordOutcome(deps.runs, { functionId: f.id, appId: f.appId, functionVersion: null, source: "test", input }, outcome);
   return { runId, outcome };
 }

@@ -1,5 +1,5 @@
 import type { RunOutcome } from "@/engine/interpreter/types";
-import { ApiError } from "../../ui/api";
+import { ApiError, apiErrorOf } from "../../ui/api";
 import { isRecord } from "./format";
 
 export interface TestRunResult {
@@ -14,13 +14,7 @@ export function testUrl(fnId: string): string {
 /** The Test endpoint's answer, or an ApiError carrying the server's message, code and data. */
 export async function readTestResponse(res: Response): Promise<TestRunResult> {
   const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const b = isRecord(body) ? body : {};
-    const message = typeof b.error === "string" ? b.error : `Test failed (${res.status})`;
-    const code = typeof b.code === "string" ? b.code : "HTTP_ERROR";
-    const field = typeof b.field === "string" ? b.field : undefined;
-    throw new ApiError(message, res.status, code, field, b.data);
-  }
+  if (!res.ok) throw apiErrorOf(res.status, body, `Test failed (${res.status})`);
   if (!isRecord(body) || typeof body.runId !== "string" || !isRecord(body.outcome) || !Array.isArray(body.outcome.trace)) {
     throw new ApiError("The server's answer to Test was not understood", res.status, "BAD_RESPONSE");
   }

@@ -1,10 +1,10 @@
 import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { freePort } from "../../test-support/free-port";
 
 /**
  * A throwaway PostgreSQL server for tests: initdb in a temp dir, started on a free port of
@@ -38,18 +38,6 @@ function findBinDir(): string {
   throw new Error(
     "PostgreSQL is not installed: no initdb under /usr/lib/postgresql/*/bin (apt-get install postgresql), and LATHE_PG_BIN is not set. The resource tests need a real PostgreSQL server.",
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startPostgres(): Promise<TestPostgres> {
