@@ -2,6 +2,7 @@ import path from "node:path";
 import { ERROR_CODES, isErrorCode, type EngineErrorData, type ErrorCode } from "../../errors";
 import type { CodeSandbox, LogEntry, SandboxLimits, SandboxRequest, SandboxResult } from "../types";
 import { WorkerPool, type JobOutcome, type PoolStats, type WorkerRequest } from "./pool";
+import { limitMessages } from "../limit-messages";
 import { pickScope } from "./scope-filter";
 
 /**
@@ -140,20 +141,7 @@ function toResult(outcome: JobOutcome, limits: SandboxLimits): SandboxResult {
   return failure(error, logs, logsTruncated);
 }
 
-function mib(bytes: number): string {
-  const v = bytes / MIB;
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
-
-const DEFAULT_MESSAGES: Partial<Record<ErrorCode, (limits: SandboxLimits, size?: number) => string>> = {
-  SANDBOX_TIMEOUT: (l) => `Code ran longer than ${l.timeoutMs} ms`,
-  SANDBOX_MEMORY: (l) => `Code used more than ${mib(l.memoryBytes)} MB`,
-  OUTPUT_TOO_LARGE: (l, size) =>
-    `The result is larger than the ${mib(l.maxOutputBytes)} MB limit` + (size ? ` (${mib(size)} MB as JSON)` : ""),
-  RUN_CANCELLED: () => "The run was cancelled",
-  EXECUTOR_BUSY: () => "The JavaScript sandbox is busy; try again shortly",
-  SANDBOX_CRASHED: () => "The JavaScript sandbox stopped unexpectedly",
-};
+const DEFAULT_MESSAGES = limitMessages("JavaScript");
 
 function errorData(code: ErrorCode, limits: SandboxLimits, from?: Meta["error"], detail?: string): EngineErrorData {
   const size = typeof from?.size === "number" ? from.size : undefined;

@@ -1,4 +1,5 @@
 import { ERROR_CODES, isErrorCode, type EngineErrorData, type ErrorCode } from "../../errors";
+import { limitMessages, type LimitMessages } from "../limit-messages";
 import type { LogEntry, LogLevel, SandboxLimits, SandboxResult } from "../types";
 
 /**
@@ -8,7 +9,6 @@ import type { LogEntry, LogLevel, SandboxLimits, SandboxResult } from "../types"
  * and logs re-counted against the limit.
  */
 
-const MIB = 1024 * 1024;
 const MAX_MESSAGE = 2000;
 const MAX_DETAIL = 16_000;
 
@@ -52,19 +52,8 @@ export class LogCollector {
   }
 }
 
-function mib(bytes: number): string {
-  const v = bytes / MIB;
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
-}
-
-const DEFAULT_MESSAGES: Partial<Record<ErrorCode, (limits: SandboxLimits, size?: number) => string>> = {
-  SANDBOX_TIMEOUT: (l) => `Code ran longer than ${l.timeoutMs} ms`,
-  SANDBOX_MEMORY: (l) => `Code used more than ${mib(l.memoryBytes)} MB`,
-  OUTPUT_TOO_LARGE: (l, size) =>
-    `The result is larger than the ${mib(l.maxOutputBytes)} MB limit` + (size ? ` (${mib(size)} MB as JSON)` : ""),
-  RUN_CANCELLED: () => "The run was cancelled",
-  EXECUTOR_BUSY: () => "The Python sandbox is busy; try again shortly",
-  SANDBOX_CRASHED: () => "The Python sandbox stopped unexpectedly",
+const DEFAULT_MESSAGES: LimitMessages = {
+  ...limitMessages("Python"),
   BLOCK_FAILED: () => "The code failed",
   USER_ERROR: () => "ServerError",
 };
