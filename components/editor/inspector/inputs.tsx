@@ -1,45 +1,11 @@
 "use client";
 
-import { useId } from "react";
 
-const base = "w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm outline-none focus:border-indigo-500";
+// The inspectors' labelled input and select live with the other form parts.
+export { Field, Select } from "../../ui/fields";
+import { CONTROL } from "../../ui/fields";
 
-/** A labelled single-line input; `mono` for templates and names. */
-export function Field({ label, value, onChange, mono, placeholder, type = "text" }: {
-  label: string;
-  value: string | number;
-  onChange: (v: string) => void;
-  mono?: boolean;
-  placeholder?: string;
-  type?: "text" | "number";
-}) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">{label}</label>
-      <input id={id} type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} className={`${base} ${mono ? "font-mono" : ""}`} />
-    </div>
-  );
-}
-
-export function Select<T extends string>({ label, value, options, onChange }: {
-  label: string;
-  value: T;
-  options: ReadonlyArray<readonly [T, string]>;
-  onChange: (v: T) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-600">{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(options.find(([v]) => v === e.target.value)?.[0] ?? value)} className={base}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>{text}</option>
-        ))}
-      </select>
-    </div>
-  );
-}
+const base = CONTROL.compact;
 
 export interface Pair {
   key: string;
