@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
-import { api, errorMessage } from "../ui/api";
+import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { InlineNameForm } from "../ui/inline-name-form";
+import { useConfirm } from "../ui/use-confirm";
 import type { FunctionItem, PageItem } from "./types";
 
 interface Scope {
@@ -31,9 +32,11 @@ export function CodeTab({
   const [query, setQuery] = useState("");
   const [creatingIn, setCreatingIn] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<FunctionItem | null>(null);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const deleting = useConfirm<FunctionItem>(async (fn) => {
+    await api(`/api/functions/${fn.id}`, { method: "DELETE" });
+    if (fn.id === selectedId) router.push(`/apps/${appId}/edit`);
+    router.refresh();
+  });
 
   const scopes: Scope[] = useMemo(
     () => [
@@ -66,23 +69,6 @@ export function CodeTab({
     const { function: copy } = await api<{ function: FunctionItem }>(`/api/functions/${fn.id}/duplicate`, { method: "POST" });
     router.push(`/apps/${appId}/edit?fn=${copy.id}`);
     router.refresh();
-  }
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await api(`/api/functions/${deleting.id}`, { method: "DELETE" });
-      const wasSelected = deleting.id === selectedId;
-      setDeleting(null);
-      if (wasSelected) router.push(`/apps/${appId}/edit`);
-      router.refresh();
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    } finally {
-      setDeleteBusy(false);
-    }
   }
 
   return (
@@ -172,10 +158,7 @@ export function CodeTab({
                         <button
                           className="rounded px-1.5 text-xs text-red-600 hover:bg-red-100"
                           aria-label={`Delete ${fn.name}`}
-                          onClick={() => {
-                            setDeleteError(null);
-                            setDeleting(fn);
-                          }}
+                          onClick={() => deleting.ask(fn)}
                         >
                           Delete
                         </button>
@@ -188,15 +171,15 @@ export function CodeTab({
           </section>
         );
       })}
-      {deleting ? (
+      {deleting.target ? (
         <ConfirmDialog
-          title={`Delete function "${deleting.name}"?`}
+          title={`Delete function "${deleting.target.name}"?`}
           message="Its versions and run history are deleted too. Pages that run it will fail until you fix them."
           confirmLabel="Delete function"
-          busy={deleteBusy}
-          error={deleteError}
-          onConfirm={confirmDelete}
-          onCancel={() => setDeleting(null)}
+          busy={deleting.busy}
+          error={deleting.error}
+          onConfirm={() => void deleting.confirm()}
+          onCancel={deleting.cancel}
         />
       ) : null}
     </div>

@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, errorMessage } from "../ui/api";
+import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { InlineNameForm } from "../ui/inline-name-form";
 import { relativeTime } from "../ui/relative-time";
+import { useConfirm } from "../ui/use-confirm";
 
 export interface AppListItem {
   id: string;
@@ -21,9 +22,10 @@ export function AppList({ apps, now }: { apps: AppListItem[]; now: number }) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<AppListItem | null>(null);
-  const [deleteBusy, setDeleteBusy] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const deleting = useConfirm<AppListItem>(async (app) => {
+    await api(`/api/apps/${app.id}`, { method: "DELETE" });
+    router.refresh();
+  });
 
   async function create(name: string) {
     const { app } = await api<{ app: { id: string } }>("/api/apps", { method: "POST", body: { name } });
@@ -35,21 +37,6 @@ export function AppList({ apps, now }: { apps: AppListItem[]; now: number }) {
     await api(`/api/apps/${id}`, { method: "PATCH", body: { name } });
     setRenaming(null);
     router.refresh();
-  }
-
-  async function confirmDelete() {
-    if (!deleting) return;
-    setDeleteBusy(true);
-    setDeleteError(null);
-    try {
-      await api(`/api/apps/${deleting.id}`, { method: "DELETE" });
-      setDeleting(null);
-      router.refresh();
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    } finally {
-      setDeleteBusy(false);
-    }
   }
 
   return (
@@ -118,10 +105,7 @@ export function AppList({ apps, now }: { apps: AppListItem[]; now: number }) {
                   <Button
                     variant="ghost"
                     className="text-red-700"
-                    onClick={() => {
-                      setDeleteError(null);
-                      setDeleting(app);
-                    }}
+                    onClick={() => deleting.ask(app)}
                     aria-label={`Delete ${app.name}`}
                   >
                     Delete
@@ -133,15 +117,15 @@ export function AppList({ apps, now }: { apps: AppListItem[]; now: number }) {
         </ul>
       )}
 
-      {deleting ? (
+      {deleting.target ? (
         <ConfirmDialog
-          title={`Delete "${deleting.name}"?`}
+          title={`Delete "${deleting.target.name}"?`}
           message="Its pages, functions, versions and run history are deleted too. This cannot be undone."
           confirmLabel="Delete app"
-          busy={deleteBusy}
-          error={deleteError}
-          onConfirm={confirmDelete}
-          onCancel={() => setDeleting(null)}
+          busy={deleting.busy}
+          error={deleting.error}
+          onConfirm={() => void deleting.confirm()}
+          onCancel={deleting.cancel}
         />
       ) : null}
     </section>

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { api, errorMessage } from "../ui/api";
+import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { InlineNameForm } from "../ui/inline-name-form";
+import { useConfirm } from "../ui/use-confirm";
 
 export interface PageListItem {
   id: string;
@@ -18,8 +19,11 @@ export function PagesTab({ appId, pages, selectedPageId }: { appId: string; page
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const [deleting, setDeleting] = useState<PageListItem | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const deleting = useConfirm<PageListItem>(async (page) => {
+    await api(`/api/pages/${page.id}`, { method: "DELETE" });
+    if (page.id === selectedPageId) router.push(`/apps/${appId}/edit`);
+    router.refresh();
+  });
 
   async function add(name: string) {
     const { page } = await api<{ page: PageListItem }>(`/api/apps/${appId}/pages`, { method: "POST", body: { name } });
@@ -32,19 +36,6 @@ export function PagesTab({ appId, pages, selectedPageId }: { appId: string; page
     setRenaming(null);
     router.refresh();
   }
-  async function remove() {
-    if (!deleting) return;
-    try {
-      await api(`/api/pages/${deleting.id}`, { method: "DELETE" });
-      const wasOpen = deleting.id === selectedPageId;
-      setDeleting(null);
-      if (wasOpen) router.push(`/apps/${appId}/edit`);
-      router.refresh();
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }
-
   return (
     <div className="p-3" data-testid="pages-tab">
       <div className="mb-2 flex items-center justify-between">
@@ -67,20 +58,21 @@ export function PagesTab({ appId, pages, selectedPageId }: { appId: string; page
                 <button className="px-1 text-xs text-slate-500 disabled:opacity-30" disabled={i === 0} aria-label={`Move ${p.name} up`} onClick={() => void patch(p.id, { position: i - 1 })}>↑</button>
                 <button className="px-1 text-xs text-slate-500 disabled:opacity-30" disabled={i === pages.length - 1} aria-label={`Move ${p.name} down`} onClick={() => void patch(p.id, { position: i + 1 })}>↓</button>
                 <button className="rounded px-1.5 text-xs text-slate-500 hover:bg-slate-200" aria-label={`Rename ${p.name}`} onClick={() => setRenaming(p.id)}>Rename</button>
-                <button className="rounded px-1.5 text-xs text-red-600 hover:bg-red-100" aria-label={`Delete ${p.name}`} onClick={() => { setError(null); setDeleting(p); }}>Delete</button>
+                <button className="rounded px-1.5 text-xs text-red-600 hover:bg-red-100" aria-label={`Delete ${p.name}`} onClick={() => deleting.ask(p)}>Delete</button>
               </span>
             </li>
           ),
         )}
       </ul>
-      {deleting ? (
+      {deleting.target ? (
         <ConfirmDialog
-          title={`Delete page "${deleting.name}"?`}
+          title={`Delete page "${deleting.target.name}"?`}
           message="Its components and their event handlers are deleted. Functions scoped to it are deleted too."
           confirmLabel="Delete page"
-          error={error}
-          onConfirm={() => void remove()}
-          onCancel={() => setDeleting(null)}
+          busy={deleting.busy}
+          error={deleting.error}
+          onConfirm={() => void deleting.confirm()}
+          onCancel={deleting.cancel}
         />
       ) : null}
     </div>

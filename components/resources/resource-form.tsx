@@ -5,6 +5,7 @@ import { ResourceKind } from "@/engine/resources";
 import { api, errorMessage } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useConfirm } from "../ui/use-confirm";
 import { TextField, SelectField } from "./fields";
 import { KindFields, NEW_CONFIG, type Config, type SecretPatch } from "./kind-fields";
 
@@ -40,8 +41,10 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState<"save" | "test" | null>(null);
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
-  const [deleting, setDeleting] = useState(false);
-  const [deleteError, setDeleteError] = useState<string | null>(null);
+  const deleting = useConfirm<ResourceItem>(async (r) => {
+    await api(`/api/resources/${r.id}`, { method: "DELETE" });
+    onDeleted();
+  });
 
   const setConfig = (patch: Config) => {
     setSaved(false);
@@ -86,17 +89,6 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
     }
   }
 
-  async function confirmDelete() {
-    if (!resource) return;
-    try {
-      await api(`/api/resources/${resource.id}`, { method: "DELETE" });
-      setDeleting(false);
-      onDeleted();
-    } catch (err) {
-      setDeleteError(errorMessage(err));
-    }
-  }
-
   return (
     <form onSubmit={save} className="flex max-w-xl flex-col gap-4" data-testid="resource-form">
       <h2 className="text-lg font-semibold">{resource ? resource.name : "New resource"}</h2>
@@ -119,17 +111,18 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
         <Button onClick={testConnection} disabled={busy !== null}>{busy === "test" ? "Testing…" : "Test connection"}</Button>
         {saved ? <span className="text-sm text-green-700">Saved</span> : null}
         {resource ? (
-          <Button variant="ghost" className="ml-auto text-red-700" onClick={() => { setDeleteError(null); setDeleting(true); }}>Delete</Button>
+          <Button variant="ghost" className="ml-auto text-red-700" onClick={() => resource && deleting.ask(resource)}>Delete</Button>
         ) : null}
       </div>
-      {deleting && resource ? (
+      {deleting.target ? (
         <ConfirmDialog
-          title={`Delete resource "${resource.name}"?`}
+          title={`Delete resource "${deleting.target.name}"?`}
           message="Functions can no longer query it. Deleting is refused while a function uses it."
           confirmLabel="Delete resource"
-          error={deleteError}
-          onConfirm={confirmDelete}
-          onCancel={() => setDeleting(false)}
+          busy={deleting.busy}
+          error={deleting.error}
+          onConfirm={() => void deleting.confirm()}
+          onCancel={deleting.cancel}
         />
       ) : null}
     </form>
