@@ -11,7 +11,7 @@ export type RunRow = ReturnType<typeof runRow> & { id: string };
  * Everything else (the editor, migrations) stays on Prisma.
  */
 export interface HotPath {
-  functionHead(id: string): { id: string; appId: string; currentVersion: number } | undefined;
+  functionHead(id: string): { id: string; name: string; appId: string; currentVersion: number } | undefined;
   insertRuns(rows: readonly RunRow[]): void;
   close(): void;
 }
@@ -31,7 +31,7 @@ export function openHotPath(url: string): HotPath | null {
   if (!url.startsWith("file:")) return null;
   const db = new Database(url.slice("file:".length));
   db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;");
-  const head = db.prepare('SELECT "id", "appId", "currentVersion" FROM "Function" WHERE "id" = ?');
+  const head = db.prepare('SELECT "id", "name", "appId", "currentVersion" FROM "Function" WHERE "id" = ?');
   const insert = db.prepare(
     `INSERT INTO "Run" (${RUN_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${RUN_COLUMNS.map((c) => `@${c}`).join(", ")})`,
   );
@@ -40,8 +40,8 @@ export function openHotPath(url: string): HotPath | null {
     for (const r of rows) insert.run({ ...r, startedAt });
   });
   return {
-    // The row has exactly the three selected columns.
-    functionHead: (id) => head.get(id) as { id: string; appId: string; currentVersion: number } | undefined,
+    // The row has exactly the four selected columns.
+    functionHead: (id) => head.get(id) as { id: string; name: string; appId: string; currentVersion: number } | undefined,
     insertRuns: (rows) => insertAll(rows),
     close: () => db.close(),
   };

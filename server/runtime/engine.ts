@@ -84,14 +84,9 @@ export function functionLoader(db: Db, appId: string): FunctionLoader {
     async load(functionId) {
       const f = await loadFunctionHead(db, definitionCache(), functionId, appId, hotPath());
       if (!f || !f.loaded.ok) return null;
-      return { id: f.id, name: await functionName(db, f.id), definition: f.loaded.definition };
+      return { id: f.id, name: f.name, definition: f.loaded.definition };
     },
   };
-}
-
-async function functionName(db: Db, id: string): Promise<string> {
-  const f = await db.function.findUnique({ where: { id }, select: { name: true } });
-  return f?.name ?? id;
 }
 
 export function enginePorts(db: Db, appId: string, signal?: AbortSignal): EnginePorts {

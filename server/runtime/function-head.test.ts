@@ -20,7 +20,7 @@ describe("loadFunctionHead", () => {
     const f = await createFunction(db, app.id, { name: "f" });
     const cache = new DefinitionCache();
     const v1 = await loadFunctionHead(db, cache, f.id);
-    expect(v1).toMatchObject({ id: f.id, appId: app.id, currentVersion: 1, loaded: { ok: true } });
+    expect(v1).toMatchObject({ id: f.id, name: "f", appId: app.id, currentVersion: 1, loaded: { ok: true } });
     expect((await loadFunctionHead(db, cache, f.id))?.loaded).toBe(v1?.loaded);
     const def = (await getFunction(db, f.id)).definition;
     await saveFunction(db, f.id, { definition: { ...def, timeoutMs: 1234 }, baseVersion: 1 });

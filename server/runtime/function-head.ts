@@ -5,6 +5,7 @@ import type { DefinitionCache } from "./definition-cache";
 
 export interface FunctionHead {
   id: string;
+  name: string;
   appId: string;
   currentVersion: number;
   loaded: LoadResult;
@@ -18,8 +19,8 @@ export interface FunctionHead {
 export async function loadFunctionHead(db: Db, definitions: DefinitionCache, fnId: string, appId?: string, hot?: HotPath | null): Promise<FunctionHead | null> {
   const row = hot
     ? hot.functionHead(fnId)
-    : (await db.$queryRaw<Array<{ id: string; appId: string; currentVersion: number | bigint }>>`
-        SELECT "id", "appId", "currentVersion" FROM "Function" WHERE "id" = ${fnId}`)[0];
+    : (await db.$queryRaw<Array<{ id: string; name: string; appId: string; currentVersion: number | bigint }>>`
+        SELECT "id", "name", "appId", "currentVersion" FROM "Function" WHERE "id" = ${fnId}`)[0];
   if (!row || (appId !== undefined && row.appId !== appId)) return null;
   const version = Number(row.currentVersion);
   let loaded = definitions.get(row.id, version);
@@ -31,5 +32,5 @@ export async function loadFunctionHead(db: Db, definitions: DefinitionCache, fnI
     if (!doc) return null; // deleted between the two reads
     loaded = definitions.load(row.id, version, doc.definition);
   }
-  return { id: row.id, appId: row.appId, currentVersion: version, loaded };
+  return { id: row.id, name: row.name, appId: row.appId, currentVersion: version, loaded };
 }

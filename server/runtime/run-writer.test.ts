@@ -64,7 +64,7 @@ describe("RunWriter on the SQLite hot path", () => {
     const hot = openHotPath(`file:${t.file}`);
     if (!hot) throw new Error("a file: URL has a hot path");
     try {
-      expect(hot.functionHead(fn.id)).toEqual({ id: fn.id, appId: fn.appId, currentVersion: 1 });
+      expect(hot.functionHead(fn.id)).toEqual({ id: fn.id, name: "f", appId: fn.appId, currentVersion: 1 });
       expect(hot.functionHead("nope")).toBeUndefined();
       const writer = new RunWriter(db, { flushMs: 10_000, maxBatch: 1000, hot });
       const first = writer.enqueue(run(1));
