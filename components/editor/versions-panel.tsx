@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { FunctionDefinition } from "@/engine/model";
-import { JsonTree } from "./run/json-tree";
+import { JsonTree } from "@/components/shared/json-tree";
 import { api, errorMessage } from "../ui/api";
 import { relativeTime } from "../ui/relative-time";
 import type { VersionItem } from "./types";

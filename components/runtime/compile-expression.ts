@@ -1,5 +1,5 @@
 import { IDENTIFIER_PATTERN } from "@/engine/model/identifier";
-import { scanJavaScript } from "@/components/editor/store/scan-javascript";
+import { scanJavaScript } from "@/components/shared/scan-javascript";
 import { expressionReads } from "./reads-of";
 
 /**

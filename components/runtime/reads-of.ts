@@ -1,5 +1,5 @@
 import { parseTemplate } from "@/engine/expressions/parse-template";
-import { scanJavaScript } from "@/components/editor/store/scan-javascript";
+import { scanJavaScript } from "@/components/shared/scan-javascript";
 
 /** Words the lexer reports that are syntax or literals, never names in the state. */
 const NOT_NAMES: ReadonlySet<string> = new Set([

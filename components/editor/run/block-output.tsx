@@ -5,7 +5,7 @@ import type { TraceEntry } from "@/engine/interpreter/types";
 import { ErrorView } from "./error-view";
 import { formatMs, formatSize } from "./format";
 import { displayStatus } from "./geometry";
-import { JsonTree } from "./json-tree";
+import { JsonTree } from "@/components/shared/json-tree";
 import { LogLine } from "./logs-view";
 import { parsePreview } from "./preview";
 import { StatusBadge } from "./status-style";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { EngineErrorData } from "@/engine/errors/codes";
-import { JsonTree } from "./json-tree";
+import { JsonTree } from "@/components/shared/json-tree";
 
 /** An engine error: code badge, HTTP status, message, the block it names (a link to select it), and its data. */
 export function ErrorView({

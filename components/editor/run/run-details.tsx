@@ -5,7 +5,7 @@ import type { RunOutcome } from "@/engine/interpreter/types";
 import { BlockOutput } from "./block-output";
 import { ErrorView } from "./error-view";
 import { formatMs } from "./format";
-import { JsonTree } from "./json-tree";
+import { JsonTree } from "@/components/shared/json-tree";
 import { blockIdOf } from "./logs";
 import { LogsView } from "./logs-view";
 import { StatusBadge } from "./status-style";

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { RunOutcome, TraceEntry } from "@/engine/interpreter/types";
-import { JsonTree } from "./json-tree";
+import { JsonTree } from "@/components/shared/json-tree";
 import { RunDetails } from "./run-details";
 import { Timeline } from "./timeline";
 

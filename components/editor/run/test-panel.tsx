@@ -4,7 +4,7 @@ import { useCallback, useImperativeHandle, useMemo, useState, type Ref } from "r
 import type { RunOutcome } from "@/engine/interpreter/types";
 import type { FunctionDefinition, ParamDef } from "@/engine/model";
 import { Button } from "../../ui/button";
-import { JsonTree } from "./json-tree";
+import { JsonTree } from "@/components/shared/json-tree";
 import { RunDetails } from "./run-details";
 import { defaultTestInput, formatTestInput, parseTestInput } from "./test-input";
 import { TestInputEditor } from "./test-input-editor";

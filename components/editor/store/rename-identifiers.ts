@@ -1,7 +1,7 @@
 import { parseTemplate } from "@/engine/expressions/parse-template";
-import type { IdentifierToken } from "./identifier-token";
-import { scanJavaScript } from "./scan-javascript";
-import { scanPython } from "./scan-python";
+import type { IdentifierToken } from "@/components/shared/identifier-token";
+import { scanJavaScript } from "@/components/shared/scan-javascript";
+import { scanPython } from "@/components/shared/scan-python";
 
 export type Language = "javascript" | "python";
 /** Old name → new name; applied all at once, so `a→b, b→a` swaps. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { JsonTree } from "@/components/editor/run/json-tree";
+import { JsonTree } from "@/components/shared/json-tree";
 import { rootAttrs, type WidgetProps } from "./types";
 
 /** A collapsible view of `props.value`, with the editor's JsonTree. */
