@@ -1,6 +1,6 @@
-// `npm test`: typecheck, unit tests (Vitest), then Playwright e2e against the built app in
+// `npm test`: typecheck, lint and import boundaries, unit tests (Vitest), then Playwright e2e against the built app in
 // Debian's Chromium. Prints one closing line `N passed, N failed, N skipped` over every runner.
-// `--only unit|e2e|typecheck` runs one stage.
+// `--only typecheck|lint|unit|e2e` runs one stage.
 import fs from "node:fs";
 import { spawnSync } from "node:child_process";
 import { build, needsBuild } from "./build.mjs";
@@ -48,6 +48,21 @@ function typecheck() {
   if (!ok) stageFailed = true;
 }
 
+/** ESLint, then the import boundaries between layers (dependency-cruiser). */
+function lint() {
+  console.log("\n[test] lint (eslint)");
+  const lintOk = run(process.execPath, ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."]) === 0;
+  console.log("\n[test] import boundaries (dependency-cruiser)");
+  const depsOk = run(process.execPath, [
+    "node_modules/dependency-cruiser/bin/dependency-cruise.mjs", "--config", ".dependency-cruiser.cjs", "--output-type", "err",
+    "app", "components", "engine", "server",
+  ]) === 0;
+  for (const ok of [lintOk, depsOk]) {
+    totals[ok ? "passed" : "failed"] += 1;
+    if (!ok) stageFailed = true;
+  }
+}
+
 function unit() {
   console.log("\n[test] unit tests (vitest)");
   fs.rmSync("reports/vitest.json", { force: true });
@@ -90,6 +105,7 @@ function e2e() {
 
 fs.mkdirSync("reports", { recursive: true });
 if (wants("typecheck")) typecheck();
+if (wants("lint")) lint();
 if (wants("unit")) unit();
 if (wants("e2e")) e2e();
 

@@ -37,8 +37,13 @@ export function useShortcuts(handlers: Shortcuts): void {
         e.preventDefault();
         h.test();
       } else if (!inTextField(e.target)) {
-        if (key === "z" && !e.shiftKey) (e.preventDefault(), h.undo());
-        else if ((key === "z" && e.shiftKey) || key === "y") (e.preventDefault(), h.redo());
+        if (key === "z" && !e.shiftKey) {
+          e.preventDefault();
+          h.undo();
+        } else if ((key === "z" && e.shiftKey) || key === "y") {
+          e.preventDefault();
+          h.redo();
+        }
         else if (key === "c" && h.copy()) e.preventDefault();
         else if (key === "v" && h.paste()) e.preventDefault();
       }

@@ -40,7 +40,12 @@ export function removeComponent(tree: PageTree, id: string): PageTree {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const c of tree.components) if (c.parentId && gone.has(c.parentId) && !gone.has(c.id)) (gone.add(c.id), (grew = true));
+    for (const c of tree.components) {
+      if (c.parentId && gone.has(c.parentId) && !gone.has(c.id)) {
+        gone.add(c.id);
+        grew = true;
+      }
+    }
   }
   return { ...tree, components: tree.components.filter((c) => !gone.has(c.id)) };
 }

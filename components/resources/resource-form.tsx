@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { ResourceKind } from "@/engine/resources";
+import type { ResourceKind } from "@/engine/resources";
 import { api, errorMessage } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";

@@ -32,9 +32,8 @@ function page(answer: (fnId: string, params: Record<string, unknown>) => FakeAns
   const store = createAppState({ ...initial, components: { table1: { selectedRow: CUSTOMERS[1], selectedIndex: 1, searchText: "" }, textInput1: { value: "" } } });
   const server = createFakeServer((id, params) => ({ delayMs: 20, ...answer(id, params) }));
   const record: string[] = [];
-  let ctx: ActionContext;
   const scheduler = createRunScheduler({ state: store, functions, bindings: {}, call: server.call, onEvents: async (a, scope) => void (await runActions(a, ctx, scope)) });
-  ctx = {
+  const ctx: ActionContext = {
     state: store,
     runFunction: scheduler.runFunction,
     confirm: async (m) => (record.push(`confirm ${m}`), confirmAnswer),

@@ -48,7 +48,7 @@ export function findCycles(nodes: readonly string[], edges: ReadonlyArray<{ sour
       if (parent) low[parent.node] = Math.min(low[parent.node], low[frame.node]);
       if (low[frame.node] !== index[frame.node]) continue;
       const component: number[] = [];
-      let n = -1;
+      let n: number;
       do {
         n = stack.pop() ?? frame.node;
         onStack[n] = false;

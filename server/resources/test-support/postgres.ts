@@ -67,7 +67,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   } catch (err) {
     const log = fs.existsSync(path.join(dir, "log")) ? fs.readFileSync(path.join(dir, "log"), "utf8") : "";
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`PostgreSQL did not start: ${err instanceof Error ? err.message : String(err)}\n${log}`);
+    throw new Error(`PostgreSQL did not start: ${err instanceof Error ? err.message : String(err)}\n${log}`, { cause: err });
   }
   const server: TestPostgres = {
     host: "127.0.0.1",
