@@ -3,9 +3,6 @@ import type { AppState } from "./app-state";
 /** The names expressions read: everything in the state, flattened. */
 export type Scope = Readonly<Record<string, unknown>>;
 
-/** Names every page provides; they win over a component or function of the same name. */
-export const BUILTIN_NAMES = ["page", "url", "currentUser"] as const;
-
 const cache = new WeakMap<AppState, Scope>();
 
 /**

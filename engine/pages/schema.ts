@@ -70,10 +70,6 @@ export const PageTree = z.object({
 });
 export type PageTree = z.infer<typeof PageTree>;
 
-export function emptyPageTree(): PageTree {
-  return { version: PAGE_TREE_VERSION, components: [], bindings: {} };
-}
-
 /** Problems a save refuses: duplicate ids or names, a parent that is not a container or form. */
 export function pageTreeProblems(tree: PageTree): string[] {
   const problems: string[] = [];
