@@ -1,11 +1,12 @@
+import { isEntry } from "../blocks";
 import type { Block, Graph } from "../model";
 import { portsOf } from "./ports-of";
 import { blockProblem, type Problem } from "./problem";
 
 /**
  * Edges leave through ports that exist on their source's type, no two edges repeat the same
- * source, port and target, and nothing leads into a start or error-handler block (they are
- * entries, run by the engine).
+ * source, port and target, and nothing leads into an entry (start, error handler: run by the
+ * engine, their descriptors say so).
  */
 export function checkPorts(graph: Graph): Problem[] {
   const byId = new Map<string, Block>(graph.blocks.map((b) => [b.id, b]));
@@ -19,7 +20,7 @@ export function checkPorts(graph: Graph): Problem[] {
       const allowed = ports.length ? `it has ${ports.join(", ")}` : "it has no outgoing ports";
       problems.push(blockProblem("UNKNOWN_PORT", `A ${source.type} block has no "${e.port}" port (${allowed})`, source, e.id));
     }
-    if (target && (target.type === "start" || target.type === "errorHandler")) {
+    if (target && isEntry(target.type)) {
       problems.push(blockProblem("EDGE_INTO_ENTRY", `Nothing may lead into the ${target.type} block`, target, e.id));
     }
     const key = `${e.source}\u0000${e.port}\u0000${e.target}`;

@@ -2,7 +2,7 @@ import { EngineError, toErrorData } from "../errors";
 import type { Block } from "../model";
 import type { LogEntry, Scope } from "../sandbox/types";
 import type { BlockContext, BlockResult } from "./block-context";
-import { runBlock } from "./blocks/run-block";
+import { executorOf, runBlock } from "./blocks/executors";
 import { checkOutput } from "./check-output";
 import { FatalBlockError, type RunContext } from "./run-context";
 import type { TraceEntry } from "./types";
@@ -20,8 +20,8 @@ function logSink(entry: TraceEntry, blockStart: number): BlockContext["log"] {
 
 async function attempt(b: Omit<BlockContext, "signal">, signal: AbortSignal): Promise<Attempt<BlockResult>> {
   const { block, run } = b;
-  // Code blocks get their timeout inside the sandbox; other blocks only when they set one.
-  const hostTimeout = block.type === "code" ? undefined : block.timeoutMs;
+  // A block that times itself (code, in the sandbox) gets no host deadline; others only when they set one.
+  const hostTimeout = executorOf(block.type).ownTimeout ? undefined : block.timeoutMs;
   try {
     return { ok: true, value: await withDeadline(hostTimeout, run.clock, signal, block.name, (s) => runBlock({ ...b, signal: s })) };
   } catch (err) {

@@ -1,11 +1,8 @@
-import type { BlockType } from "../model";
+import { descriptorOf } from "../blocks";
 import type { Scope } from "../sandbox/types";
 import { executeBlock } from "./execute-block";
 import type { RunContext } from "./run-context";
 import type { RegionHooks } from "./run-region";
-
-/** Blocks whose data can be "the data of the last block run"; start, branches and handlers only steer. */
-const RESULT_TYPES: ReadonlySet<BlockType> = new Set(["code", "query", "loop", "callFunction", "return"]);
 
 /** Connects the type-blind scheduler to block execution, tracing and one scope. */
 export function regionHooks(ctx: RunContext, scope: Scope, iteration?: number): RegionHooks {
@@ -18,6 +15,7 @@ export function regionHooks(ctx: RunContext, scope: Scope, iteration?: number): 
     execute: (id, signal) => executeBlock(ctx, blockOf(id), scope, signal, iteration),
     skip: (id) => ctx.trace.skip(blockOf(id), iteration),
     abandon: (id) => ctx.trace.abandon(id),
-    countsAsResult: (id) => RESULT_TYPES.has(blockOf(id).type),
+    // Start, branches and handlers only steer; their descriptors say they produce no result.
+    countsAsResult: (id) => descriptorOf(blockOf(id).type).producesResult,
   };
 }

@@ -141,9 +141,6 @@ export const Block = z.discriminatedUnion("type", [
 export type Block = z.infer<typeof Block>;
 export type BlockType = Block["type"];
 export type BlockOf<T extends BlockType> = Extract<Block, { type: T }>;
-export const BLOCK_TYPES = [
-  "start", "query", "code", "branch", "loop", "errorHandler", "callFunction", "return",
-] as const satisfies readonly BlockType[];
 
 /** Edges carry control, not data. `port` is `next`, `error`, `body` (loops), `else` or a branch case id. */
 export const Edge = z.object({
