@@ -1,3 +1,4 @@
+import { isEntry } from "@/engine/blocks";
 import type { RunOutcome } from "@/engine/interpreter";
 import type { FunctionDefinition } from "@/engine/model";
 import type { ScopeName } from "./inspector/code-editor";
@@ -27,7 +28,8 @@ function outputOf(outcome: RunOutcome | null, blockId: string): unknown {
 export function scopeNames(def: FunctionDefinition, outcome: RunOutcome | null): ScopeName[] {
   const names: ScopeName[] = def.params.map((p) => ({ name: p.name, detail: `parameter · ${p.type}` }));
   for (const b of def.graph.blocks) {
-    if (b.type === "start" || b.type === "errorHandler") continue;
+    // Entries are read through their own names: the parameters, and `error` on a handler's path.
+    if (isEntry(b.type)) continue;
     const fields = ["data", "error", "metadata"];
     const out = outputOf(outcome, b.id);
     if (out !== undefined) fieldPaths(out, "data", 3, fields);

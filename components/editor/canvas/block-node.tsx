@@ -2,50 +2,8 @@
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import type { Block } from "@/engine/model";
+import { blockPorts, blockSummary, blockTag, isEntry } from "@/engine/blocks";
 import type { BlockNode } from "../store/flow-nodes";
-
-const KIND: Record<Block["type"], string> = {
-  start: "start", query: "query", code: "code", branch: "branch", loop: "loop",
-  errorHandler: "error handler", callFunction: "call", return: "return",
-};
-
-/** One line that says what the block does. */
-export function summaryOf(b: Block): string {
-  switch (b.type) {
-    case "code":
-      return b.config.source.split("\n").find((l) => l.trim() && !/^\s*(\/\/|#)/.test(l))?.trim() ?? "";
-    case "query":
-      return b.config.kind === "rest" ? `${b.config.method} ${b.config.path}` : b.config.kind === "sql" ? b.config.statement.replace(/\s+/g, " ") : `mail to ${b.config.to}`;
-    case "branch":
-      return b.config.cases.map((c) => c.label || c.condition).join(" · ");
-    case "loop":
-      return `over ${b.config.source}`;
-    case "return":
-      return b.config.value;
-    case "callFunction":
-      return "calls another function";
-    default:
-      return "";
-  }
-}
-
-/** The source ports a block offers, in display order. */
-export function portsOfBlock(b: Block): Array<{ id: string; label: string }> {
-  switch (b.type) {
-    case "start":
-    case "errorHandler":
-      return [{ id: "next", label: "" }];
-    case "return":
-      return [];
-    case "branch":
-      return [...b.config.cases.map((c) => ({ id: c.id, label: c.label || c.id })), { id: "else", label: "else" }, { id: "error", label: "error" }];
-    case "loop":
-      return [{ id: "body", label: "body" }, { id: "next", label: "done" }, { id: "error", label: "error" }];
-    default:
-      return [{ id: "next", label: "" }, { id: "error", label: "error" }];
-  }
-}
 
 const STATUS_STYLE = {
   running: "border-indigo-400 animate-pulse",
@@ -56,8 +14,8 @@ const STATUS_STYLE = {
 
 function BlockNodeView({ data, selected }: NodeProps<BlockNode>) {
   const { block, status, durationMs, problems } = data;
-  const ports = portsOfBlock(block);
-  const hasInput = block.type !== "start" && block.type !== "errorHandler";
+  const ports = blockPorts(block);
+  const hasInput = !isEntry(block.type);
   const border = status ? STATUS_STYLE[status] : problems?.length ? "border-amber-500" : "border-slate-300";
   return (
     <div
@@ -69,9 +27,9 @@ function BlockNodeView({ data, selected }: NodeProps<BlockNode>) {
       {hasInput ? <Handle type="target" position={Position.Top} /> : null}
       <div className="flex items-baseline justify-between gap-2">
         <span className="truncate font-mono text-sm font-semibold">{block.name}</span>
-        <span className="shrink-0 text-[10px] uppercase tracking-wide text-slate-500">{block.type === "code" ? block.config.language : KIND[block.type]}</span>
+        <span className="shrink-0 text-[10px] uppercase tracking-wide text-slate-500">{blockTag(block)}</span>
       </div>
-      <div className="truncate font-mono text-xs text-slate-500">{summaryOf(block)}</div>
+      <div className="truncate font-mono text-xs text-slate-500">{blockSummary(block)}</div>
       {status ? (
         <div className="mt-1 text-[10px] text-slate-600" data-testid="block-status">
           {status}{durationMs !== undefined ? ` · ${durationMs.toFixed(durationMs < 10 ? 1 : 0)} ms` : ""}

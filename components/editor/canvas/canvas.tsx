@@ -12,6 +12,7 @@ import {
   type NodeChange,
 } from "@xyflow/react";
 import { useCallback, useMemo, useRef, useState } from "react";
+import type { CodeLanguage } from "@/engine/blocks";
 import type { BlockType } from "@/engine/model";
 import type { EditorStore } from "../store/editor-store";
 import { actionFromConnection, actionsFromEdgeChanges, actionsFromNodeChanges, measuredFromChanges } from "../store/flow-changes";
@@ -64,12 +65,12 @@ function CanvasInner({ store, statuses }: CanvasProps) {
     dispatchAll(actionsFromEdgeChanges(changes, store.getState().selection));
   }, [dispatchAll, store]);
 
-  const add = (type: BlockType, position: { x: number; y: number }, language?: "javascript" | "python") => {
+  const add = (type: BlockType, position: { x: number; y: number }, language?: CodeLanguage) => {
     const res = store.dispatch({ type: "addBlock", blockType: type, position, language });
     if (res.ok) store.dispatch({ type: "select", ids: res.ids });
   };
   /** Clicked in the palette: the first free spot below the view's centre, then the view follows. */
-  const addAtCenter = (type: BlockType, language?: "javascript" | "python") => {
+  const addAtCenter = (type: BlockType, language?: CodeLanguage) => {
     const rect = document.querySelector("[data-testid='canvas']")?.getBoundingClientRect();
     const p = rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 3 }) : { x: 0, y: 0 };
     add(type, freeSpot(store.getState().draft.graph.blocks, { x: Math.round(p.x - 90), y: Math.round(p.y) }), language);
@@ -92,7 +93,7 @@ function CanvasInner({ store, statuses }: CanvasProps) {
           const raw = e.dataTransfer.getData(DRAG_MIME);
           if (!raw) return;
           e.preventDefault();
-          const item = JSON.parse(raw) as { type: BlockType; language?: "javascript" | "python" }; // written by Palette
+          const item = JSON.parse(raw) as { type: BlockType; language?: CodeLanguage }; // written by Palette
           const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
           add(item.type, { x: Math.round(p.x), y: Math.round(p.y) }, item.language);
         }}

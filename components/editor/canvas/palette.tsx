@@ -1,22 +1,12 @@
 "use client";
 
+import { PALETTE, type CodeLanguage } from "@/engine/blocks";
 import type { BlockType } from "@/engine/model";
-
-export const PALETTE: ReadonlyArray<{ type: BlockType; label: string; language?: "javascript" | "python" }> = [
-  { type: "query", label: "Resource query" },
-  { type: "code", label: "JavaScript", language: "javascript" },
-  { type: "code", label: "Python", language: "python" },
-  { type: "branch", label: "Branch" },
-  { type: "loop", label: "Loop" },
-  { type: "callFunction", label: "Call function" },
-  { type: "errorHandler", label: "Error handler" },
-  { type: "return", label: "Return" },
-];
 
 export const DRAG_MIME = "application/x-lathe-block";
 
-/** Block kinds to add: click adds in view, drag drops where you let go. */
-export function Palette({ onAdd }: { onAdd: (type: BlockType, language?: "javascript" | "python") => void }) {
+/** Block kinds to add (the descriptors' palette items): click adds in view, drag drops where you let go. */
+export function Palette({ onAdd }: { onAdd: (type: BlockType, language?: CodeLanguage) => void }) {
   return (
     <div className="flex gap-1 overflow-x-auto border-b border-slate-200 bg-white p-1.5" role="toolbar" aria-label="Add a block">
       {PALETTE.map((item) => (

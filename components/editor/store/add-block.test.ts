@@ -2,7 +2,7 @@ import { testDefinition } from "@/engine/graph/test-graph";
 import { Block, defaultDefinition } from "@/engine/model";
 import { describe, expect, it } from "vitest";
 import { addBlock } from "./add-block";
-import { UNSET_RESOURCE_ID } from "./default-block";
+import { UNSET_RESOURCE_ID } from "@/engine/blocks";
 
 function added(r: ReturnType<typeof addBlock>): Block {
   if (!r.ok) throw new Error(r.reason);

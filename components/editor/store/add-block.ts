@@ -1,5 +1,5 @@
+import { descriptorOf, isEntry, type CodeLanguage } from "@/engine/blocks";
 import { Block, type BlockType, type FunctionDefinition, type Position } from "@/engine/model";
-import { BARE_NAMES, NAME_STEMS, defaultConfig, type CodeLanguage } from "./default-block";
 import { refuse, withGraph, type CreateResult } from "./edit-result";
 import { takenNames, uniqueId, uniqueName } from "./unique-names";
 
@@ -15,13 +15,13 @@ export function parentProblem(def: FunctionDefinition, type: BlockType, parentId
   if (parentId === undefined) return null;
   const parent = def.graph.blocks.find((b) => b.id === parentId);
   if (!parent || parent.type !== "loop") return "Blocks can only be placed inside a loop";
-  if (type === "start" || type === "errorHandler") return `A ${type} block cannot sit inside a loop`;
+  if (isEntry(type)) return `A ${type} block cannot sit inside a loop`;
   return null;
 }
 
 /**
  * Adds a block of `type` at `position` with a fresh id, a unique name (`code1`, `query2`,
- * `errorHandler`…) and the default config of its type. It is not connected: the caller (or the
+ * `errorHandler`…) and the default config of its type, all from the type's descriptor. It is not connected: the caller (or the
  * builder) draws its edges.
  */
 export function addBlock(
@@ -32,7 +32,8 @@ export function addBlock(
 ): CreateResult {
   const problem = parentProblem(def, type, opts.parentId);
   if (problem) return refuse(def, problem);
-  const name = uniqueName(NAME_STEMS[type], takenNames(def), BARE_NAMES.has(type));
+  const kind = descriptorOf(type);
+  const name = uniqueName(kind.nameStem, takenNames(def), kind.bareFirstName);
   const id = uniqueId(name, new Set(def.graph.blocks.map((b) => b.id)));
   const block = Block.parse({
     id,
@@ -40,7 +41,7 @@ export function addBlock(
     type,
     position: { x: position.x, y: position.y },
     ...(opts.parentId !== undefined ? { parentId: opts.parentId } : {}),
-    config: defaultConfig(type, opts.language),
+    config: kind.defaultConfig({ language: opts.language }),
   });
   return { ok: true, id, def: withGraph(def, { blocks: [...def.graph.blocks, block] }) };
 }

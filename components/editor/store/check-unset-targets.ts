@@ -1,6 +1,6 @@
 import { blockProblem, type Problem } from "@/engine/graph";
 import type { FunctionDefinition } from "@/engine/model";
-import { UNSET_FUNCTION_ID, UNSET_RESOURCE_ID } from "./default-block";
+import { UNSET_FUNCTION_ID, UNSET_RESOURCE_ID } from "@/engine/blocks";
 
 /**
  * Editor-side problems on top of `validateDefinition`: a query with no resource chosen yet, a

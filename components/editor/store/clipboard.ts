@@ -1,3 +1,4 @@
+import { isEntry } from "@/engine/blocks";
 import { Block, Edge, type FunctionDefinition, type Position } from "@/engine/model";
 import { z } from "zod";
 import { newEdgeId } from "./connect";
@@ -62,8 +63,8 @@ function freshIdentities(def: FunctionDefinition, blocks: readonly Block[]): Ide
 function placed(b: Block, who: Identity, offset: Position, parentId: string | undefined): Block {
   const copiedParent = b.parentId === undefined ? undefined : who.ids.get(b.parentId);
   const next: Block = { ...b, id: who.ids.get(b.id) ?? b.id, name: who.renames.get(b.name) ?? b.name };
-  // An error handler is an entry of the whole function: it never lands inside a loop.
-  const parent = copiedParent ?? (b.type === "errorHandler" ? undefined : parentId);
+  // An entry (an error handler; start is never pasted) belongs to the whole function: it never lands inside a loop.
+  const parent = copiedParent ?? (isEntry(b.type) ? undefined : parentId);
   if (parent === undefined) delete next.parentId;
   else next.parentId = parent;
   // Children of a pasted loop keep their place inside it; the rest move by `offset`.

@@ -1,3 +1,4 @@
+import { isEntry } from "@/engine/blocks";
 import { portsOf } from "@/engine/graph";
 import type { Block, Edge, FunctionDefinition } from "@/engine/model";
 import { refuse, withGraph, type CreateResult } from "./edit-result";
@@ -25,7 +26,7 @@ export function connectionProblem(def: FunctionDefinition, sourceId: string, tar
   if (!source || !target) return "Both ends of an edge must be blocks of this function";
   if (source.id === target.id) return "A block cannot lead to itself";
   if (!portsOf(source).includes(port)) return `A ${source.type} block has no "${port}" port`;
-  if (target.type === "start" || target.type === "errorHandler") return `Nothing may lead into the ${target.type} block`;
+  if (isEntry(target.type)) return `Nothing may lead into the ${target.type} block`;
   const edges = def.graph.edges;
   if (edges.some((e) => e.source === sourceId && e.target === targetId && e.port === port)) return "These blocks are already connected through this port";
   if (port === "body" && edges.some((e) => e.source === sourceId && e.port === "body")) return `Loop "${source.name}" already has a body edge`;

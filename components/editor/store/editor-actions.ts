@@ -1,6 +1,6 @@
 import type { BlockType, FunctionDefinition, Position } from "@/engine/model";
 import type { Clipboard } from "./clipboard";
-import type { CodeLanguage } from "./default-block";
+import type { CodeLanguage } from "@/engine/blocks";
 import type { ParamInput } from "./params";
 import type { BlockPatch } from "./update-block";
 import type { SettingsPatch } from "./update-settings";

@@ -1,3 +1,4 @@
+import { blockPorts } from "@/engine/blocks";
 import type { Block, FunctionDefinition } from "@/engine/model";
 import type { Edge } from "@xyflow/react";
 
@@ -17,13 +18,12 @@ export function portKind(port: string): PortKind {
   return port === "next" || port === "error" || port === "body" || port === "else" ? port : "case";
 }
 
-/** What an edge says on the canvas: a branch case's label (else its id), `else`, `error`, `body`. */
+/** What an edge says on the canvas: a case port's label from the source's descriptor (a branch case's label, else its id), `else`, `error`, `body`. */
 export function portLabel(source: Block | undefined, port: string): string | undefined {
   const kind = portKind(port);
   if (kind === "next") return undefined;
   if (kind !== "case") return port;
-  const c = source?.type === "branch" ? source.config.cases.find((x) => x.id === port) : undefined;
-  return c?.label || port;
+  return (source && blockPorts(source).find((p) => p.id === port)?.label) || port;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isEntry } from "@/engine/blocks";
 import { indexEdges, reachableFrom } from "@/engine/graph";
 import type { Block, Edge, FunctionDefinition, Position } from "@/engine/model";
 
@@ -77,7 +78,7 @@ function levels(members: readonly Block[], entries: readonly string[], bySource:
 }
 
 function entriesOf(scope: string, members: readonly Block[], edges: readonly Edge[]): string[] {
-  if (scope === "") return members.filter((b) => b.type === "start" || b.type === "errorHandler").map((b) => b.id);
+  if (scope === "") return members.filter((b) => isEntry(b.type)).map((b) => b.id);
   return edges.filter((e) => e.source === scope && e.port === "body").map((e) => e.target);
 }
 

@@ -16,5 +16,5 @@ export { copyBlocks, pasteBlocks, parseClipboard, Clipboard, type PasteOptions }
 export { renameInCode, renameInTemplate, isReference, type Language, type Renames } from "./rename-identifiers";
 export { renameReferences, renameReferencesInBlock } from "./rename-references";
 export { nameProblem, uniqueName, takenNames } from "./unique-names";
-export { UNSET_FUNCTION_ID, UNSET_RESOURCE_ID, defaultConfig, type CodeLanguage } from "./default-block";
+export { UNSET_FUNCTION_ID, UNSET_RESOURCE_ID, type CodeLanguage } from "@/engine/blocks";
 export { checkUnsetTargets } from "./check-unset-targets";
