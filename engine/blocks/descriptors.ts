@@ -10,6 +10,8 @@ import { returnBlock } from "./return";
 import { start } from "./start";
 
 export type BlockDescriptors = { readonly [K in BlockType]: BlockDescriptor<K> };
+/** The descriptor of some block type, as code that iterates over all of them holds it. */
+export type AnyBlockDescriptor = BlockDescriptors[BlockType];
 
 /**
  * One descriptor per block type. The mapped type makes a missing or misspelt type a compile
