@@ -1,3 +1,4 @@
+import { isEntry } from "../blocks";
 import type { Block, Edge, Graph } from "../model";
 import { indexEdges } from "./index-edges";
 import { blockProblem, type Problem } from "./problem";
@@ -9,7 +10,7 @@ function checkParents(graph: Graph, byId: Map<string, Block>): Problem[] {
     const parent = byId.get(b.parentId);
     if (!parent || parent.type !== "loop") {
       problems.push(blockProblem("BAD_PARENT", `"${b.name}" sits in "${b.parentId}", which is not a loop block`, b));
-    } else if (b.type === "start" || b.type === "errorHandler") {
+    } else if (isEntry(b.type)) {
       problems.push(blockProblem("BAD_PARENT", `A ${b.type} block cannot sit inside a loop`, b));
     } else if (b.id === parent.id) {
       problems.push(blockProblem("BAD_PARENT", "A loop cannot sit inside itself", b));

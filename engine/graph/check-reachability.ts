@@ -1,3 +1,4 @@
+import { isEntry } from "../blocks";
 import type { Graph } from "../model";
 import { indexEdges } from "./index-edges";
 import { blockProblem, type Problem } from "./problem";
@@ -8,7 +9,7 @@ import { reachableFrom } from "./reachable-from";
  * loop bodies through their loop's `body` edge.
  */
 export function checkReachability(graph: Graph): Problem[] {
-  const entries = graph.blocks.filter((b) => b.type === "start" || b.type === "errorHandler").map((b) => b.id);
+  const entries = graph.blocks.filter((b) => isEntry(b.type)).map((b) => b.id);
   // Without a start block everything would be unreachable; checkStartBlock reports that instead.
   if (!graph.blocks.some((b) => b.type === "start")) return [];
   const reached = new Set(reachableFrom(entries, indexEdges(graph.edges).bySource));
