@@ -1,8 +1,8 @@
 import path from "node:path";
-import { ERROR_CODES, isErrorCode, type EngineErrorData, type ErrorCode } from "../../errors";
-import type { CodeSandbox, LogEntry, SandboxLimits, SandboxRequest, SandboxResult } from "../types";
-import { WorkerPool, type JobOutcome, type PoolStats, type WorkerRequest } from "./pool";
-import { limitMessages } from "../limit-messages";
+import type { EngineErrorData } from "../../errors";
+import type { CodeSandbox, SandboxRequest, SandboxResult } from "../types";
+import { WorkerPool, type PoolStats } from "./pool";
+import type { RunRequest, VmSetup } from "./protocol";
 import { pickScope } from "./scope-filter";
 
 /**
@@ -41,6 +41,8 @@ export interface JsSandboxOptions {
 }
 
 export interface JsSandbox extends CodeSandbox {
+  /** Resolves when every worker is ready (started, its first context prepared). */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
   stats(): PoolStats;
 }
@@ -54,12 +56,12 @@ export function defaultWorkerPath(): string {
 }
 
 export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
-  const killGraceMs = options.killGraceMs ?? 500;
   const filterScope = options.filterScope ?? true;
   const pool = new WorkerPool({
     size: options.poolSize ?? 2,
     maxQueue: options.maxQueue ?? 64,
     maxWaitMs: options.maxWaitMs ?? 2000,
+    killGraceMs: options.killGraceMs ?? 500,
     workerPath: options.workerPath ?? process.env.LATHE_JS_WORKER ?? defaultWorkerPath(),
     workerData: {
       memoryBytes: options.memoryBytes ?? 64 * MIB,
@@ -72,85 +74,34 @@ export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
   let nextId = 1;
 
   async function run(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxResult> {
-    const t0 = Date.now();
     const { limits } = request;
     const texts = request.kind === "code" ? [request.source] : request.expressions;
-    let input: string;
+    let setup: string;
     try {
-      const scopeJson = JSON.stringify(filterScope ? pickScope(request.scope, texts) : request.scope);
-      const exprs = request.kind === "expressions" ? `,"e":${JSON.stringify(request.expressions)}` : "";
-      const failCode = request.kind === "code" ? "BLOCK_FAILED" : "EXPRESSION_FAILED";
-      input = `{"t0":${t0},"ml":${limits.maxLogBytes},"mo":${limits.maxOutputBytes},"k":"${failCode}"${exprs},"s":${scopeJson}}`;
+      const vm: VmSetup = {
+        startedAt: Date.now(),
+        maxLogBytes: limits.maxLogBytes,
+        maxOutputBytes: limits.maxOutputBytes,
+        failCode: request.kind === "code" ? "BLOCK_FAILED" : "EXPRESSION_FAILED",
+        scope: filterScope ? pickScope(request.scope, texts) : request.scope,
+      };
+      if (request.kind === "expressions") vm.expressions = request.expressions;
+      setup = JSON.stringify(vm);
     } catch (err) {
-      return failure({ code: "INTERNAL", message: "Internal error", status: 500, detail: `scope is not JSON: ${String(err)}` });
+      const error: EngineErrorData = { code: "INTERNAL", message: "Internal error", status: 500, detail: `scope is not JSON: ${String(err)}` };
+      return { ok: false, error, logs: [], logsTruncated: false };
     }
-    const message: WorkerRequest = {
+    const message: RunRequest = {
       id: nextId++,
       kind: request.kind,
-      input,
+      setup,
       timeoutMs: limits.timeoutMs,
       memoryBytes: limits.memoryBytes,
       maxOutputBytes: limits.maxOutputBytes,
     };
     if (request.kind === "code") message.source = request.source;
-    const outcome = await pool.submit(message, limits.timeoutMs + killGraceMs, signal);
-    return toResult(outcome, limits);
+    return pool.submit(message, limits, signal);
   }
 
-  return { run, close: () => pool.close(), stats: () => pool.stats() };
-}
-
-function failure(error: EngineErrorData, logs: LogEntry[] = [], logsTruncated = false): SandboxResult {
-  return { ok: false, error, logs, logsTruncated };
-}
-
-interface Meta {
-  ok: boolean;
-  error?: { code?: unknown; message?: unknown; status?: unknown; data?: unknown; detail?: unknown; size?: unknown };
-  logs?: LogEntry[];
-  lt?: boolean;
-}
-
-function toResult(outcome: JobOutcome, limits: SandboxLimits): SandboxResult {
-  if (outcome.kind === "failed") return failure(errorData(outcome.code, limits, undefined, outcome.detail));
-  const nl = outcome.out.indexOf("\n");
-  let meta: Meta;
-  try {
-    meta = JSON.parse(outcome.out.slice(0, nl)) as Meta;
-  } catch {
-    meta = { ok: false };
-  }
-  if (!meta || typeof meta !== "object" || typeof meta.ok !== "boolean" || !Array.isArray(meta.logs)) {
-    // Only user code that rewrote the VM's built-ins in odd ways can get here.
-    return failure({
-      code: "BLOCK_FAILED",
-      status: ERROR_CODES.BLOCK_FAILED,
-      message: "The result could not be read back: the code changed JavaScript built-ins it relies on",
-      detail: outcome.out.slice(0, 200),
-    });
-  }
-  const logs = meta.logs;
-  const logsTruncated = meta.lt === true;
-  if (meta.ok) {
-    const text = outcome.out.slice(nl + 1);
-    return { ok: true, value: text === "" ? null : JSON.parse(text), logs, logsTruncated };
-  }
-  const e = meta.error ?? {};
-  const code: ErrorCode = isErrorCode(e.code) ? e.code : "SANDBOX_CRASHED";
-  const error = errorData(code, limits, e);
-  return failure(error, logs, logsTruncated);
-}
-
-const DEFAULT_MESSAGES = limitMessages("JavaScript");
-
-function errorData(code: ErrorCode, limits: SandboxLimits, from?: Meta["error"], detail?: string): EngineErrorData {
-  const size = typeof from?.size === "number" ? from.size : undefined;
-  const given = typeof from?.message === "string" && from.message !== "" ? from.message : undefined;
-  const message = given ?? DEFAULT_MESSAGES[code]?.(limits, size) ?? "The code failed";
-  const status = typeof from?.status === "number" ? from.status : ERROR_CODES[code];
-  const out: EngineErrorData = { code, message, status };
-  if (from?.data !== undefined) out.data = from.data;
-  const d = typeof from?.detail === "string" && from.detail !== "" ? from.detail : detail;
-  if (d !== undefined) out.detail = d;
-  return out;
+  return { run, warmUp: () => pool.warmUp(), close: () => pool.close(), stats: () => pool.stats() };
 }

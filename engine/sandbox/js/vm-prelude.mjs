@@ -27,8 +27,8 @@
  *     one kernel entry reached while user code is on the stack, is wrapped by the worker, which
  *     throws a fresh user-realm error instead of letting a kernel one through).
  *
- * Output leaves the VM as ONE string: `<meta JSON>\n<value JSON>`, meta being
- * `{ ok, error?, logs, lt }` (value empty on failure). The value is checked (JSON-able, length)
+ * Output leaves the VM as ONE string: `<head JSON>\n<value JSON>`, head being a `VmAnswerHead`
+ * (protocol.ts: `{ ok, error?, logs, logsTruncated, stopped? }`; value empty on failure). The value is checked (JSON-able, length)
  * before it is copied out.
  */
 
@@ -64,11 +64,11 @@ export const LAZY_GLOBALS = ["console", "ServerError", "_", "dayjs"];
  * `host("g", name[, value])` is the lazy globals' getter/setter) and the `_` helper names.
  * `prepare` captures the user context's intrinsics, installs the lazy globals, and returns ONE
  * dispatcher `(op, x, y, z) => string | any`:
- *   0 setup(json)   json = {"t0","ml","mo","k","e"?,"s"}: limits, then scope entries as globals
+ *   0 setup(json)   json = a VmSetup (protocol.ts): limits, then scope entries as globals
  *   1 finish(value) → output string (the value of a `code` block's settled promise)
  *   2 fail(error)   → output string (user code threw, or the block did not compile)
  *   3 exprs()       → output string (evaluates the request's expressions, indirect eval)
- *   4 logs()        → `{"logs","lt"}` for a run the worker had to stop
+ *   4 logs()        → `{"logs","logsTruncated"}` for a run the worker had to stop
  *   5 access(name, hasValue, value) → the lazy global's value (compiles its chunk when read)
  * Called without arguments, `prepare()` only allocates an object: the worker uses that to start
  * a garbage collection.
@@ -155,8 +155,9 @@ function kernel(LAZY) {
       return v;
     };
 
-    /** @param {Record<string, unknown>} error */
-    const out = (error) => kStringify({ __proto__: null, ok: false, error: assign({ __proto__: null }, error), logs: S.logs, lt: S.lt }) + "\n";
+    /** @param {Record<string, unknown>} error @param {boolean} [stopped] the run was interrupted or ran out of memory */
+    const out = (error, stopped) =>
+      kStringify({ __proto__: null, ok: false, error: assign({ __proto__: null }, error), logs: S.logs, logsTruncated: S.lt, stopped: stopped === true }) + "\n";
     /** @param {any} e */
     const msgOf = (e) => {
       if (e instanceof ErrorC || e instanceof KError) return String(e.message);
@@ -192,8 +193,8 @@ function kernel(LAZY) {
     /** @param {any} e @param {string} code @param {string} [expr] */
     const fail = (e, code, expr) => {
       if ((UInternalError && e instanceof UInternalError) || (KInternalError && e instanceof KInternalError)) {
-        if (e.message === "out of memory") return out({ code: "SANDBOX_MEMORY" });
-        if (e.message === "interrupted") return out({ code: "SANDBOX_TIMEOUT" });
+        if (e.message === "out of memory") return out({ code: "SANDBOX_MEMORY" }, true);
+        if (e.message === "interrupted") return out({ code: "SANDBOX_TIMEOUT" }, true);
       }
       if (code === "OUTPUT_NOT_JSON") {
         let what;
@@ -248,18 +249,19 @@ function kernel(LAZY) {
       let s;
       try {
         if (op === 0) {
+          /** @type {import("./protocol").VmSetup} */
           const p = parse(x);
-          S.t0 = p.t0;
-          S.ml = p.ml;
-          S.mo = p.mo;
-          S.k = p.k;
-          if (p.e) S.e = p.e;
-          const scope = p.s;
+          S.t0 = p.startedAt;
+          S.ml = p.maxLogBytes;
+          S.mo = p.maxOutputBytes;
+          S.k = p.failCode;
+          if (p.expressions) S.e = p.expressions;
+          const scope = p.scope;
           const ks = keys(scope);
           for (let i = 0; i < ks.length; i++) define(G, ks[i], { __proto__: null, value: scope[ks[i]], writable: true, configurable: true });
           return;
         }
-        if (op === 4) return kStringify({ __proto__: null, logs: S.logs, lt: S.lt });
+        if (op === 4) return kStringify({ __proto__: null, logs: S.logs, logsTruncated: S.lt });
         if (op === 2) throw x;
         S.size = 0;
         if (op === 1) {
@@ -285,7 +287,7 @@ function kernel(LAZY) {
         if (S.bad === null) {
           return s.length > S.mo
             ? out({ code: "OUTPUT_TOO_LARGE", size: s.length })
-            : kStringify({ __proto__: null, ok: true, logs: S.logs, lt: S.lt }) + "\n" + s;
+            : kStringify({ __proto__: null, ok: true, logs: S.logs, logsTruncated: S.lt }) + "\n" + s;
         }
       } catch (e) {
         x = e;

@@ -20,12 +20,12 @@
  *   is freed instead (QuickJS then asserts that nothing is left allocated) and a new one made.
  * - nothing else: each request's user context is new.
  *
- * Protocol (kept in sync with pool.ts by hand):
- *   in:  { id, kind: "code" | "expressions", source?, input, timeoutMs, memoryBytes, maxOutputBytes }
- *        `input` is the JSON string the VM's setup parses: {"t0","ml","mo","k","e"?,"s"}.
- *   out: { t: "w", stats }         ready (sent once, when the first context is prepared)
- *        { t: "r", id, out, stats } out = `<meta JSON>\n<value JSON>` (value empty on failure);
- *                                  stats as of the previous request's release
+ * Protocol: the frames are defined once, in protocol.ts, and named here in JSDoc.
+ *   in:  RunRequest; its `setup` is the JSON text of a VmSetup, handed to the VM unparsed.
+ *   VM:  the kernel answers ONE string, `<VmAnswerHead JSON>\n<value JSON>`; the worker reads the
+ *        head (a run the kernel stopped says so in its `stopped` field).
+ *   out: WorkerFrame: `ready` once (when the first context is prepared), then one `answer` per
+ *        request, with the worker's counters as of the previous request's release.
  */
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
@@ -35,21 +35,12 @@ import { core, helpers, HELPER_NAMES } from "./vm-lodash.mjs";
 import { KERNEL_FILE, KERNEL_SOURCE, LIB_FILE, PRELUDE_CHUNKS, USER_FILE } from "./vm-prelude.mjs";
 
 /**
- * @typedef {object} WorkerConfig
- * @property {number} memoryBytes engine size to warm up before the first request
- * @property {number} vmStackBytes QuickJS's stack limit (must stay well under the thread stack)
- * @property {number} recycleAboveBytes replace the module after a request left its memory above this
- * @property {number} [runtimeRuns] requests served by one QuickJS runtime before it is replaced (1: a new runtime per request)
- */
-/**
- * @typedef {object} WorkerRequest
- * @property {number} id
- * @property {"code" | "expressions"} kind
- * @property {string} [source]
- * @property {string} input
- * @property {number} timeoutMs
- * @property {number} memoryBytes
- * @property {number} maxOutputBytes
+ * @typedef {import("./protocol").WorkerConfig} WorkerConfig
+ * @typedef {import("./protocol").RunRequest} RunRequest
+ * @typedef {import("./protocol").RunAnswer} RunAnswer
+ * @typedef {import("./protocol").VmAnswerHead} VmAnswerHead
+ * @typedef {import("./protocol").VmError} VmError
+ * @typedef {import("./protocol").WorkerFrame} WorkerFrame
  */
 /**
  * @typedef {import("quickjs-emscripten").QuickJSHandle} Handle
@@ -328,20 +319,23 @@ function op(w, n, ...args) {
   return w.scope.manage(w.ctx.callFunction(w.call, w.ctx.undefined, w.h.ops[n], ...args));
 }
 
-/** @param {string} code @param {string} [message] @param {string} [detail] @param {string} [logsJson] */
+/**
+ * A failure answer. `logsJson` is the kernel's `{"logs","logsTruncated"}` of a stopped run.
+ * @param {string} code @param {string} [message] @param {string} [detail] @param {string} [logsJson] @returns {RunAnswer}
+ */
 function errorOut(code, message, detail, logsJson) {
-  /** @type {{ logs: unknown[], lt: boolean }} */
-  let logs = { logs: [], lt: false };
+  /** @type {{ logs: RunAnswer["logs"], logsTruncated: boolean }} */
+  let logs = { logs: [], logsTruncated: false };
   try {
     if (logsJson) logs = JSON.parse(logsJson);
   } catch {
     // best effort: a run stopped for its limits may not be able to report its logs
   }
-  /** @type {Record<string, string>} */
+  /** @type {VmError} */
   const error = { code };
   if (message) error.message = message;
   if (detail) error.detail = detail;
-  return JSON.stringify({ ok: false, error, logs: logs.logs, lt: logs.lt }) + "\n";
+  return { ok: false, error, logs: logs.logs, logsTruncated: logs.logsTruncated };
 }
 
 /** The run was stopped or failed outside user code: answer `code`, keep its logs, and do not reuse the runtime. @param {Warm} w @param {string} code @param {string} [message] */
@@ -364,7 +358,7 @@ function salvageLogs(w) {
 /**
  * The VM threw past the kernel's own try/catch (interrupt, out of memory, or a failure while
  * formatting a failure): classify without trusting the VM much.
- * @param {Warm} w @param {Handle} err @param {WorkerRequest} req
+ * @param {Warm} w @param {Handle} err @param {RunRequest} req
  */
 function vmFailure(w, err, req) {
   const clock = w.h.clock;
@@ -389,29 +383,45 @@ function nearMemoryCap() {
  * User code failed with `err`. When QuickJS runs out of memory so completely that it cannot
  * even build the InternalError, the thrown value is null: with the memory at its cap, that is
  * SANDBOX_MEMORY, not a user error.
- * @param {Warm} w @param {Handle} err @param {WorkerRequest} req
+ * @param {Warm} w @param {Handle} err @param {RunRequest} req
  */
 function userFailure(w, err, req) {
   if (nearMemoryCap() && w.ctx.sameValue(err, w.ctx.null)) return stopped(w, "SANDBOX_MEMORY");
   return output(w, op(w, OP.fail, err), req);
 }
 
-/** @param {Warm} w @param {import("quickjs-emscripten").VmCallResult<Handle>} r @param {WorkerRequest} req */
+/** @param {Warm} w @param {import("quickjs-emscripten").VmCallResult<Handle>} r @param {RunRequest} req @returns {RunAnswer} */
 function output(w, r, req) {
   if (r.error) return vmFailure(w, r.error, req);
   const out = w.ctx.getString(r.value);
-  // The kernel reports SANDBOX_MEMORY / SANDBOX_TIMEOUT it caught itself: the runtime is not reused.
-  if (out.startsWith('{"ok":false,"error":{"code":"SANDBOX_')) w.suspect = true;
-  return out;
+  const nl = out.indexOf("\n");
+  /** @type {VmAnswerHead | null} */
+  let head = null;
+  try {
+    head = JSON.parse(out.slice(0, nl));
+  } catch {
+    // read as malformed below
+  }
+  if (!head || typeof head !== "object" || typeof head.ok !== "boolean" || !Array.isArray(head.logs)) {
+    // Only user code that rewrote the VM's built-ins in odd ways can get here.
+    const message = "The result could not be read back: the code changed JavaScript built-ins it relies on";
+    return { ok: false, error: { code: "BLOCK_FAILED", status: 500, message, detail: out.slice(0, 200) }, logs: [], logsTruncated: false };
+  }
+  // The kernel caught the run's interruption or an out-of-memory itself: the runtime is not reused.
+  if (head.stopped === true) w.suspect = true;
+  const logs = head.logs;
+  const logsTruncated = head.logsTruncated === true;
+  if (head.ok) return { ok: true, value: out.slice(nl + 1), logs, logsTruncated };
+  return { ok: false, error: head.error ?? { code: "SANDBOX_CRASHED" }, logs, logsTruncated };
 }
 
-/** @param {Warm} w @param {WorkerRequest} req @returns {string} */
+/** @param {Warm} w @param {RunRequest} req @returns {RunAnswer} */
 function execute(w, req) {
   const { ctx, scope } = w;
   const { rt, clock } = w.h;
   clock.deadline = performance.now() + req.timeoutMs;
   rt.setMemoryLimit(req.memoryBytes);
-  const setup = op(w, OP.setup, scope.manage(ctx.newString(req.input)));
+  const setup = op(w, OP.setup, scope.manage(ctx.newString(req.setup)));
   if (setup.error) return vmFailure(w, setup.error, req);
   if (req.kind === "expressions") return output(w, op(w, OP.exprs), req);
 
@@ -437,7 +447,7 @@ function execute(w, req) {
   return stopped(w, "BLOCK_FAILED", "The code awaited something that never finished (there are no timers or I/O in this sandbox)");
 }
 
-/** A JavaScript exception from the module itself: it may be corrupt, so it is dropped. @param {unknown} err @param {number} deadline */
+/** A JavaScript exception from the module itself: it may be corrupt, so it is dropped. @param {unknown} err @param {number} deadline @returns {RunAnswer} */
 function crashOut(err, deadline) {
   const memoryFull = nearMemoryCap();
   dropEngine();
@@ -451,15 +461,12 @@ function crashOut(err, deadline) {
   return errorOut("SANDBOX_CRASHED", "", detail);
 }
 
-/** Value JSON must fit the byte limit; the VM checked its length in UTF-16 units already. @param {string} out @param {number} max */
-function checkBytes(out, max) {
-  const nl = out.indexOf("\n");
-  const valueChars = out.length - nl - 1;
-  if (valueChars * 3 <= max) return out;
-  const bytes = Buffer.byteLength(out.slice(nl + 1));
-  if (bytes <= max) return out;
-  const meta = JSON.parse(out.slice(0, nl));
-  return JSON.stringify({ ok: false, error: { code: "OUTPUT_TOO_LARGE", size: bytes }, logs: meta.logs, lt: meta.lt }) + "\n";
+/** Value JSON must fit the byte limit; the VM checked its length in UTF-16 units already. @param {RunAnswer} a @param {number} max @returns {RunAnswer} */
+function checkBytes(a, max) {
+  if (!a.ok || a.value.length * 3 <= max) return a;
+  const bytes = Buffer.byteLength(a.value);
+  if (bytes <= max) return a;
+  return { ok: false, error: { code: "OUTPUT_TOO_LARGE", size: bytes }, logs: a.logs, logsTruncated: a.logsTruncated };
 }
 
 /**
@@ -507,9 +514,10 @@ function ensureWarm(memoryBytes) {
   return warm;
 }
 
-/** @param {WorkerRequest} req */
+/** @param {RunRequest} req */
 async function handle(req) {
-  let out;
+  /** @type {RunAnswer} */
+  let answer;
   /** @type {Warm | null} */
   let w = null;
   const deadline = performance.now() + req.timeoutMs;
@@ -517,14 +525,14 @@ async function handle(req) {
     const ready = ensureWarm(req.memoryBytes);
     w = ready instanceof Promise ? await ready : ready;
     warm = null;
-    out = checkBytes(execute(w, req), req.maxOutputBytes);
+    answer = checkBytes(execute(w, req), req.maxOutputBytes);
   } catch (err) {
-    out = crashOut(err, deadline);
+    answer = crashOut(err, deadline);
     w = null;
   }
   stats.runs++;
   // The counters ride along with each answer (as of the previous request's release).
-  port.postMessage({ t: "r", id: req.id, out, stats });
+  post({ type: "answer", id: req.id, answer, stats });
   // Off the critical path from here on.
   if (w) release(w);
   if (engine && engine.memory.buffer.byteLength > cfg.recycleAboveBytes) dropEngine();
@@ -533,7 +541,7 @@ async function handle(req) {
 
 let announced = false;
 /**
- * Prepare the next context while idle. The pool hears "w" once, when the worker is first ready:
+ * Prepare the next context while idle. The pool hears `ready` once, when the worker is first ready:
  * after that, one message per request (the answer) is enough. A second one cost both threads
  * more than it told the pool, which dispatches to the worker that answered first anyway.
  * @param {number} memoryBytes
@@ -548,17 +556,22 @@ async function warmUp(memoryBytes) {
   }
   if (announced) return;
   announced = true;
-  port.postMessage({ t: "w", stats });
+  post({ type: "ready", stats });
+}
+
+/** @param {WorkerFrame} frame */
+function post(frame) {
+  port.postMessage(frame);
 }
 
 /** @type {Promise<void>} */
 let chain = warmUp(cfg.memoryBytes);
-port.on("message", (/** @type {WorkerRequest} */ req) => {
+port.on("message", (/** @type {RunRequest} */ req) => {
   // handle() answers every request itself; this only keeps the chain alive if that ever failed.
   chain = chain
     .then(() => handle(req))
     .catch((err) => {
       dropEngine();
-      port.postMessage({ t: "r", id: req.id, out: errorOut("SANDBOX_CRASHED", "", String(err)) });
+      post({ type: "answer", id: req.id, answer: errorOut("SANDBOX_CRASHED", "", String(err)) });
     });
 });

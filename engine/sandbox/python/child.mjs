@@ -13,15 +13,15 @@
  *
  *   argv:  child.mjs <mode: serve | snapshot | probe> <pyodide folder, trailing separator>
  *   fd 3:  (serve) the memory snapshot, opened by the parent
- *   stdin: (serve) first line `{"seed": hex}`, then one request per line: `<header JSON>\t<scope JSON>`,
- *          header = {"id","src","ml","mo","t0","mem"}
- *   stdout, one frame per line:
- *          {"t":"ready","heap","ms","version"}
- *          {"t":"log","id","logs","lt"}                      logs streamed during a run
- *          {"t":"done","id","ok":true,"logs","lt"} + a line holding the value's JSON
- *          {"t":"done","id","ok":false,"error":{code,message?,detail?,status?,data?,size?},"logs","lt"}
- *          {"t":"idle","dirty","heap"}                        ready for the next request
- *          (snapshot mode: the snapshot's raw bytes, then exit 0)
+ *   stdin: (serve) a ChildInit line, then one request per line: `<RunHeader JSON>\t<scope JSON>`
+ *   stdout: (serve) one ChildFrame per line (`ready`, `log`, `done` [+ the value's line], `idle`);
+ *          (snapshot) the snapshot's raw bytes, then exit 0
+ * The frames are defined once, in protocol.ts; harness.py writes `log` and `done` itself.
+ *
+ * @typedef {import("./protocol").ChildFrame} ChildFrame
+ * @typedef {import("./protocol").ChildInit} ChildInit
+ * @typedef {import("./protocol").RunHeader} RunHeader
+ * @typedef {import("./protocol").ChildError} ChildError
  */
 import { closeSync, constants as fsConstants, readFileSync, accessSync } from "node:fs";
 import { constants as osConstants } from "node:os";
@@ -103,6 +103,8 @@ async function serve() {
     // Synchronous for pipes on Linux: a run that is killed later still got its logs out.
     process.stdout.write(s);
   };
+  /** @param {ChildFrame} frame */
+  const emitFrame = (frame) => emit(JSON.stringify(frame) + "\n");
   lockDown();
 
   let initialized = false;
@@ -127,12 +129,13 @@ async function serve() {
     while (lines.length) {
       const line = /** @type {string} */ (lines.shift());
       if (!initialized) {
+        /** @type {ChildInit} */
         const { seed } = JSON.parse(line);
         harness.init(emit, () => refused, String(seed));
         harness.warm_up(WARM_UP_ROUNDS);
         initialized = true;
         baseHeap = heapBytes();
-        emit(JSON.stringify({ t: "ready", heap: baseHeap, ms: Math.round(performance.now() - t0), version: py.version }) + "\n");
+        emitFrame({ type: "ready", heapBytes: baseHeap, startMs: Math.round(performance.now() - t0), version: py.version });
         continue;
       }
       handle(line);
@@ -143,15 +146,16 @@ async function serve() {
   function handle(line) {
     const tab = line.indexOf("\t");
     const header = line.slice(0, tab);
-    const { id, mem } = JSON.parse(header);
-    heapCap = baseHeap + mem;
+    /** @type {RunHeader} */
+    const { id, memoryBytes } = JSON.parse(header);
+    heapCap = baseHeap + memoryBytes;
     let out;
     try {
       out = run(header, line.slice(tab + 1));
     } catch (err) {
       // Pyodide itself failed (stack overflow in WebAssembly, os._exit, a denied host API):
       // this instance cannot be used again. Answer, then exit; the parent starts another.
-      emit(JSON.stringify({ t: "done", id, ok: false, error: fatal(err), logs: [], lt: false }) + "\n");
+      emitFrame({ type: "done", id, ok: false, error: fatal(err), logs: [], logsTruncated: false });
       process.exit(0);
     }
     emit(out);
@@ -162,11 +166,11 @@ async function serve() {
     } catch (err) {
       dirty = "the state check failed: " + String(err).slice(0, 200);
     }
-    emit(JSON.stringify({ t: "idle", dirty, heap: heapBytes() }) + "\n");
+    emitFrame({ type: "idle", dirty, heapBytes: heapBytes() });
   }
 }
 
-/** @param {unknown} err */
+/** @param {unknown} err @returns {ChildError} */
 function fatal(err) {
   const e = /** @type {{ name?: string, message?: string, code?: string, status?: number }} */ (err ?? {});
   const text = String(e.message ?? err);

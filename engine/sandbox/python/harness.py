@@ -9,6 +9,10 @@ child.mjs then calls:
     run(header_json, scope_json)    per request  -> "<meta JSON>\\n" or "<meta JSON>\\n<value JSON>\\n"
     after()                         after the answer was sent -> "" or why the instance is dirty
 
+The frames it writes (`log`, `done`) and the request header it reads are defined in
+protocol.ts (ChildFrame, RunHeader): keep the JSON field names here the same as there
+(protocol.test.ts round-trips every frame through a real child and fails on a mismatch).
+
 A block's source is the BODY of a function: the scope names that are Python identifiers are
 its parameters (so `x = x + 1` rebinds locally), `return` gives the block's data. Nothing here
 is private from user code (it runs in the same interpreter, and even has ctypes): the parent
@@ -173,7 +177,7 @@ def _add_log(level, message):
 def _flush_logs():
     L = LOGS
     if L.entries:
-        _emit(_ENCODE_ASCII({"t": "log", "id": L.rid, "logs": L.entries, "lt": L.lt}) + "\n")
+        _emit(_ENCODE_ASCII({"type": "log", "id": L.rid, "logs": L.entries, "logsTruncated": L.lt}) + "\n")
         L.entries = []
     L.flushed_at = _monotonic()
 
@@ -391,7 +395,7 @@ def _format_failure(e):
 
 
 def _meta(rid, ok, error=None):
-    m = {"t": "done", "id": rid, "ok": ok, "logs": LOGS.entries, "lt": LOGS.lt}
+    m = {"type": "done", "id": rid, "ok": ok, "logs": LOGS.entries, "logsTruncated": LOGS.lt}
     if error is not None:
         m["error"] = error
     return _ENCODE_ASCII(m) + "\n"
@@ -452,9 +456,9 @@ def run(header_json, scope_json):
 
 
 def _run(h, rid, scope_json):
-    mo = h["mo"]
-    LOGS.reset(rid, h["ml"], h["t0"])
-    source = h["src"]
+    mo = h["maxOutputBytes"]
+    LOGS.reset(rid, h["maxLogBytes"], h["startedAt"])
+    source = h["source"]
     refused0 = _mem_refused()
     out = _Out("log")
     err = _Out("error")
@@ -616,7 +620,7 @@ def warm_up(rounds):
     try:
         for i in range(rounds):
             for src, scope in _WARM_UP:
-                run(_ENCODE_ASCII({"id": 0, "src": src, "ml": 65536, "mo": 1 << 20, "t0": 0}), scope)
+                run(_ENCODE_ASCII({"id": 0, "source": src, "maxLogBytes": 65536, "maxOutputBytes": 1 << 20, "startedAt": 0, "memoryBytes": 0}), scope)
             after()
     finally:
         _emit = emit

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { PythonSandbox, SandboxRequest, SandboxResult } from "../types";
 import { planLaunch, planLaunchSync, type Isolation, type LaunchOptions, type LaunchPlan } from "./launch";
 import { ProcessPool, type PoolStats } from "./pool";
-import { failure, LogCollector } from "./result";
+import type { RunHeader } from "./protocol";
 import { ensureSnapshot } from "./snapshot";
 
 /**
@@ -156,12 +156,19 @@ export function createPythonSandbox(options: PythonSandboxOptions = {}): PythonS
     const id = nextId++;
     let line: string;
     try {
-      const header = JSON.stringify({ id, src: request.source, ml: limits.maxLogBytes, mo: limits.maxOutputBytes, t0: Date.now(), mem: limits.memoryBytes });
-      line = `${header}\t${JSON.stringify(request.scope)}\n`;
+      const header: RunHeader = {
+        id,
+        source: request.source,
+        maxLogBytes: limits.maxLogBytes,
+        maxOutputBytes: limits.maxOutputBytes,
+        startedAt: Date.now(),
+        memoryBytes: limits.memoryBytes,
+      };
+      line = `${JSON.stringify(header)}\t${JSON.stringify(request.scope)}\n`;
     } catch (err) {
-      return failure({ code: "INTERNAL", message: "Internal error", status: 500, detail: `scope is not JSON: ${String(err)}` }, new LogCollector(0));
+      return { ok: false, error: { code: "INTERNAL", message: "Internal error", status: 500, detail: `scope is not JSON: ${String(err)}` }, logs: [], logsTruncated: false };
     }
-    return pool.submit({ id, key: request.isolationKey ?? "", line, limits, signal });
+    return pool.submit({ id, key: request.isolationKey ?? "", line }, limits, signal);
   }
 
   return {

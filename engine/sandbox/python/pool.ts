@@ -1,16 +1,18 @@
-import type { ErrorCode } from "../../errors";
+import { Executor, type ExecutorCounters, type Job, type Runner } from "../executor";
+import { failure, poolError, success } from "../result";
 import type { SandboxLimits, SandboxResult } from "../types";
 import { pickIdle, victimsFor } from "./affinity";
 import type { LaunchPlan } from "./launch";
 import { IDLE_LINE_LIMIT, PythonProcess, type DoneFrame, type ProcessEvents } from "./python-process";
-import { childError, failure, LogCollector, poolError, success } from "./result";
+import { childError } from "./result";
 
 /**
- * The pool of Python child processes. It owns every limit that does not rely on the child's
- * cooperation: the wall-time kill, the RSS watchdog, byte caps on what is read back,
- * cancellation, admission (EXECUTOR_BUSY), recycling (after a kill, a crash, a dirty run, N
- * runs, heap growth) and the isolation rule (affinity.ts): a process serves ONE isolation key
- * for its whole life.
+ * The pool of Python child processes, on the shared executor core (../executor.ts: queue,
+ * EXECUTOR_BUSY, cancellation, the wall-time kill, start back-off). What is its own: child
+ * processes started from a snapshot (at most `maxConcurrentStarts` at a time), the RSS
+ * watchdog, byte caps on what is read back, recycling (after a kill, a crash, a dirty run, N
+ * runs, heap growth), the longer wait before the pool was ever ready, and the isolation rule
+ * (affinity.ts): a process serves ONE isolation key for its whole life.
  */
 
 export interface PoolOptions {
@@ -31,16 +33,15 @@ export interface PoolOptions {
   prepare: () => Promise<{ plan: LaunchPlan; snapshotFile: string }>;
 }
 
-export interface PoolJob {
+/** What a job carries to its process. */
+export interface PoolRequest {
   id: number;
   key: string;
-  /** The request line for the child, newline included. */
+  /** The request line for the child (protocol.ts: RunHeader, tab, scope), newline included. */
   line: string;
-  limits: SandboxLimits;
-  signal?: AbortSignal;
 }
 
-export interface PoolStats {
+export interface PoolStats extends ExecutorCounters {
   size: number;
   starting: number;
   idle: number;
@@ -48,12 +49,6 @@ export interface PoolStats {
   queued: number;
   /** Distinct isolation keys the live processes are bound to. */
   keys: number;
-  completed: number;
-  timedOut: number;
-  memoryKills: number;
-  cancelled: number;
-  crashed: number;
-  rejectedBusy: number;
   recycled: number;
   processesStarted: number;
   /** Spawn to ready of the last process started (restore + warm-up), ms. */
@@ -65,53 +60,36 @@ export interface PoolStats {
   processes: { state: Slot["state"]; runs: number; rssBytes: number; baseRssBytes: number }[];
 }
 
-interface Job extends PoolJob {
-  logs: LogCollector;
-  resolve: (r: SandboxResult) => void;
-  settled: boolean;
-  waitTimer?: ReturnType<typeof setTimeout>;
-  onAbort?: () => void;
-  enqueuedAt: number;
-}
-
-interface Slot {
+interface Slot extends Runner<PoolRequest> {
   proc: PythonProcess;
   state: "starting" | "idle" | "busy" | "dead";
   owner: string | null;
   runs: number;
   baseHeap: number;
   lastUsed: number;
-  /** The request running; null while the child settles (state check) after answering. */
-  job: Job | null;
+  /** The start timeout while starting; the settle timeout after answering (the kill deadline is the executor's). */
   timer?: ReturnType<typeof setTimeout>;
   poll?: ReturnType<typeof setInterval>;
 }
-
-type KillCode = Extract<ErrorCode, "SANDBOX_TIMEOUT" | "SANDBOX_MEMORY" | "RUN_CANCELLED" | "OUTPUT_TOO_LARGE" | "SANDBOX_CRASHED">;
 
 /** A child that has not said `idle` this long after its answer is replaced. */
 const SETTLE_MS = 5000;
 
 export class ProcessPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Job[] = [];
   private readonly dying = new Set<PythonProcess>();
   private prepared: { plan: LaunchPlan; snapshotFile: string } | null = null;
   private preparing = false;
-  private closed = false;
   private everReady = false;
-  private startFailures = 0;
-  private lastStartError = "";
-  private backoffTimer?: ReturnType<typeof setTimeout>;
-  private readonly warmWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
-  private readonly counters = { completed: 0, timedOut: 0, memoryKills: 0, cancelled: 0, crashed: 0, rejectedBusy: 0, recycled: 0, processesStarted: 0 };
+  private readonly counters = { recycled: 0, processesStarted: 0 };
   private lastStartMs = 0;
   private peakRunGrowth = 0;
+  private readonly core: Executor<PoolRequest, Slot>;
   private readonly events: ProcessEvents = {
-    ready: (p, info) => this.onReady(p, info.heap),
+    ready: (p, info) => this.onReady(p, info.heapBytes),
     log: (p, id, logs, lt) => {
       const job = this.slotOf(p)?.job;
-      if (job && job.id === id) job.logs.add(logs, lt);
+      if (job && job.payload.id === id) job.logs.add(logs, lt);
     },
     done: (p, frame, value) => this.onDone(p, frame, value),
     idle: (p, info) => this.onIdle(p, info),
@@ -119,46 +97,33 @@ export class ProcessPool {
     exit: (p, code, signal) => this.onExit(p, code, signal),
   };
 
-  constructor(private readonly o: PoolOptions) {}
+  constructor(private readonly o: PoolOptions) {
+    this.core = new Executor<PoolRequest, Slot>(
+      { name: "Python", size: o.size, maxQueue: o.maxQueue, maxWaitMs: o.maxWaitMs },
+      {
+        pick: (job) => pickIdle(this.slots, job.payload.key),
+        send: (slot, job) => this.send(slot, job),
+        deadlineMs: (job) => job.limits.timeoutMs,
+        discard: (slot) => this.replace(slot),
+        readyCount: () => this.readyCount(),
+        afterPump: () => this.afterPump(),
+        beforeKill: (slot) => this.sampleGrowth(slot),
+        // Before the pool was ever ready (first start, maybe making the snapshot) requests may wait longer.
+        extraWaitMs: (waited) =>
+          !this.everReady && waited < this.o.startupWaitMs && (this.prepared || this.preparing) ? this.o.startupWaitMs - waited : 0,
+      },
+    );
+  }
 
-  submit(request: PoolJob): Promise<SandboxResult> {
-    const logs = new LogCollector(request.limits.maxLogBytes);
-    const refuse = (code: ErrorCode, detail?: string) => Promise.resolve(failure(poolError(code, request.limits, detail), logs));
-    if (this.closed) return refuse("EXECUTOR_BUSY", "sandbox closed");
-    if (request.signal?.aborted) {
-      this.counters.cancelled++;
-      return refuse("RUN_CANCELLED");
-    }
-    // Starting failed repeatedly: answer at once until the back-off ends.
-    if (this.backoffTimer) return refuse("SANDBOX_CRASHED", `the Python sandbox failed to start: ${this.lastStartError}`);
-    this.start();
-    return new Promise<SandboxResult>((resolve) => {
-      const job: Job = { ...request, logs, resolve, settled: false, enqueuedAt: performance.now() };
-      const slot = this.queue.length === 0 ? pickIdle(this.slots, job.key) : undefined;
-      if (slot) {
-        this.watchAbort(job);
-        this.dispatch(slot, job);
-        return;
-      }
-      if (this.queue.length >= this.o.maxQueue) {
-        this.counters.rejectedBusy++;
-        this.settle(job, failure(poolError("EXECUTOR_BUSY", job.limits, "queue full"), logs));
-        return;
-      }
-      this.watchAbort(job);
-      this.armWait(job, this.o.maxWaitMs);
-      this.queue.push(job);
-      this.pump();
-    });
+  submit(request: PoolRequest, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
+    if (!signal?.aborted) this.start();
+    return this.core.submit(request, limits, signal);
   }
 
   /** Starts the pool (snapshot, processes) and resolves when `size` processes are ready. */
   warmUp(): Promise<void> {
-    if (this.closed) return Promise.reject(new Error("sandbox closed"));
-    if (this.backoffTimer) return Promise.reject(new Error(`the Python sandbox failed to start: ${this.lastStartError}`));
     this.start();
-    if (this.readyCount() >= this.o.size) return Promise.resolve();
-    return new Promise((resolve, reject) => this.warmWaiters.push({ resolve, reject }));
+    return this.core.whenReady();
   }
 
   stats(): PoolStats {
@@ -170,8 +135,9 @@ export class ProcessPool {
       starting: count("starting"),
       idle: count("idle"),
       busy: count("busy"),
-      queued: this.queue.length,
+      queued: this.core.queued,
       keys: new Set(live.filter((s) => s.owner !== null).map((s) => s.owner)).size,
+      ...this.core.counters,
       ...this.counters,
       lastStartMs: this.lastStartMs,
       rssBytes: processes.reduce((sum, p) => sum + p.rssBytes, 0),
@@ -181,16 +147,9 @@ export class ProcessPool {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    clearTimeout(this.backoffTimer);
-    for (const job of this.queue.splice(0)) this.settle(job, failure(poolError("EXECUTOR_BUSY", job.limits, "sandbox closed"), job.logs));
-    for (const w of this.warmWaiters.splice(0)) w.reject(new Error("sandbox closed"));
-    for (const slot of [...this.slots]) {
-      const job = slot.job;
-      this.retire(slot);
-      if (job) this.settle(job, failure(poolError("RUN_CANCELLED", job.limits, "sandbox closed"), job.logs));
-    }
+    if (this.core.isClosed) return;
+    this.core.close();
+    for (const slot of [...this.slots]) this.retire(slot);
     const exits = [...this.dying].map((p) => p.exitPromise);
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 3000).unref())]);
   }
@@ -198,7 +157,7 @@ export class ProcessPool {
   // -- starting processes -----------------------------------------------------------------
 
   private start(): void {
-    if (this.closed || this.backoffTimer) return;
+    if (this.core.isClosed || this.core.backingOff) return;
     if (this.prepared) {
       this.fill();
       return;
@@ -219,7 +178,7 @@ export class ProcessPool {
 
   /** Keeps `size` processes alive, starting at most `maxConcurrentStarts` at a time (a restore takes a core). */
   private fill(): void {
-    if (!this.prepared || this.closed || this.backoffTimer) return;
+    if (!this.prepared || this.core.isClosed || this.core.backingOff) return;
     let starting = this.slots.filter((s) => s.state === "starting").length;
     while (this.slots.length < this.o.size && starting < this.o.maxConcurrentStarts) {
       if (!this.spawn(this.prepared)) return;
@@ -258,29 +217,17 @@ export class ProcessPool {
     p.setActive(false);
     this.lastStartMs = performance.now() - p.startedAt;
     this.everReady = true;
-    this.startFailures = 0;
-    if (this.readyCount() >= this.o.size) for (const w of this.warmWaiters.splice(0)) w.resolve();
-    this.pump();
+    this.core.runnerReady();
   }
 
-  /** A start failed: retry, but after three in a row (or a failed preparation) answer waiting requests and back off. */
+  /** A start failed: retry, but after three in a row (or a failed preparation) the executor answers waiting requests and backs off. */
   private startFailed(why: string, fatal: boolean): void {
-    this.lastStartError = why;
-    this.startFailures++;
-    if (!fatal && this.startFailures < 3) {
+    if (this.core.startFailed(why, fatal)) {
       this.fill();
       return;
     }
-    for (const job of this.queue.splice(0)) {
-      this.settle(job, failure(poolError("SANDBOX_CRASHED", job.limits, `the Python sandbox failed to start: ${why}`), job.logs));
-    }
-    for (const w of this.warmWaiters.splice(0)) w.reject(new Error(`the Python sandbox failed to start: ${why}`));
-    if (this.closed) return;
     // The next start checks the launch plan and the snapshot again: the host may have changed.
-    this.prepared = null;
-    const delay = Math.min(1000 * 2 ** Math.max(0, this.startFailures - 3), 30_000);
-    this.backoffTimer = setTimeout(() => (this.backoffTimer = undefined), delay);
-    this.backoffTimer.unref();
+    if (!this.core.isClosed) this.prepared = null;
   }
 
   // -- scheduling -------------------------------------------------------------------------
@@ -293,46 +240,34 @@ export class ProcessPool {
     return this.slots.find((s) => s.proc === p);
   }
 
-  private pump(): void {
-    if (this.closed) return;
-    for (let i = 0; i < this.queue.length; ) {
-      const job = this.queue[i];
-      const slot = pickIdle(this.slots, job.key);
-      if (!slot) {
-        i++;
-        continue;
-      }
-      this.queue.splice(i, 1);
-      clearTimeout(job.waitTimer);
-      this.dispatch(slot, job);
-    }
-    for (const victim of victimsFor(this.slots, new Set(this.queue.map((j) => j.key)))) {
+  /** After the queue was served: recycle processes bound to keys nobody waits for, so waiting keys get clean ones. */
+  private afterPump(): void {
+    const waitingKeys = new Set(this.core.waiting().map((j) => j.payload.key));
+    for (const victim of victimsFor(this.slots, waitingKeys)) {
       this.counters.recycled++;
       this.retire(victim);
     }
     this.fill();
   }
 
-  private dispatch(slot: Slot, job: Job): void {
+  private send(slot: Slot, job: Job<PoolRequest>): void {
     const p = slot.proc;
     const { limits } = job;
     slot.state = "busy";
-    slot.owner = job.key;
-    slot.job = job;
+    slot.owner = job.payload.key;
     p.setActive(true);
     p.startRun();
     // Frames before the value: logs (≤ 6 bytes per character, escaped) and ServerError data.
     p.reader.limit = limits.maxOutputBytes + 6 * limits.maxLogBytes + IDLE_LINE_LIMIT;
     p.valueLimit = limits.maxOutputBytes;
-    slot.timer = setTimeout(() => this.kill(slot, "SANDBOX_TIMEOUT"), limits.timeoutMs);
     slot.poll = setInterval(() => this.watchMemory(slot), this.o.rssPollMs);
-    p.send(job.line);
+    p.send(job.payload.line);
   }
 
   /** The backstop for memory the WebAssembly cap does not see (the child's JavaScript heap). */
   private watchMemory(slot: Slot): void {
     const growth = this.sampleGrowth(slot);
-    if (slot.job && growth > slot.job.limits.memoryBytes + this.o.memoryMarginBytes) this.kill(slot, "SANDBOX_MEMORY");
+    if (slot.job && growth > slot.job.limits.memoryBytes + this.o.memoryMarginBytes) this.core.kill(slot, "SANDBOX_MEMORY");
   }
 
   /** The child's RSS growth now; keeps the pool's largest growth of any request. */
@@ -342,73 +277,30 @@ export class ProcessPool {
     return g.now;
   }
 
-  private armWait(job: Job, ms: number): void {
-    job.waitTimer = setTimeout(() => {
-      const i = this.queue.indexOf(job);
-      if (i < 0) return;
-      const waited = performance.now() - job.enqueuedAt;
-      // Before the pool was ever ready (first start, maybe making the snapshot) requests may wait longer.
-      if (!this.everReady && waited < this.o.startupWaitMs && (this.prepared || this.preparing)) {
-        this.armWait(job, this.o.startupWaitMs - waited);
-        return;
-      }
-      this.queue.splice(i, 1);
-      this.counters.rejectedBusy++;
-      this.settle(job, failure(poolError("EXECUTOR_BUSY", job.limits, `waited ${Math.round(waited)} ms`), job.logs));
-    }, ms);
-  }
-
-  private watchAbort(job: Job): void {
-    if (!job.signal) return;
-    job.onAbort = () => {
-      const i = this.queue.indexOf(job);
-      if (i >= 0) {
-        this.queue.splice(i, 1);
-        this.counters.cancelled++;
-        this.settle(job, failure(poolError("RUN_CANCELLED", job.limits), job.logs));
-        return;
-      }
-      const slot = this.slots.find((s) => s.job === job);
-      if (slot) this.kill(slot, "RUN_CANCELLED");
-    };
-    job.signal.addEventListener("abort", job.onAbort, { once: true });
-  }
-
-  private settle(job: Job, result: SandboxResult): void {
-    if (job.settled) return;
-    job.settled = true;
-    clearTimeout(job.waitTimer);
-    if (job.onAbort) job.signal?.removeEventListener("abort", job.onAbort);
-    job.resolve(result);
-  }
-
   // -- what the children say --------------------------------------------------------------
 
   private onDone(p: PythonProcess, frame: DoneFrame, value?: string): void {
     const slot = this.slotOf(p);
     const job = slot?.job;
-    if (!slot || !job || job.id !== frame.id) return this.onBroken(p, "a result for no request");
-    clearTimeout(slot.timer);
+    if (!slot || !job || job.payload.id !== frame.id) return this.onBroken(p, "a result for no request");
     this.sampleGrowth(slot);
-    slot.job = null;
     slot.runs++;
-    job.logs.add(frame.logs, frame.lt);
-    this.counters.completed++;
+    job.logs.add(frame.logs, frame.logsTruncated);
     let result: SandboxResult;
     if (!frame.ok) result = failure(childError(frame.error, job.limits), job.logs);
     else {
       try {
         result = success(value === undefined || value === "" ? null : JSON.parse(value), job.logs);
       } catch {
-        result = failure(poolError("SANDBOX_CRASHED", job.limits, "the result was not valid JSON"), job.logs);
+        result = failure(poolError("Python", "SANDBOX_CRASHED", job.limits, "the result was not valid JSON"), job.logs);
       }
     }
-    this.settle(job, result);
+    this.core.complete(slot, result);
     // The child now checks its state, then says `idle`; one that never does is replaced.
     slot.timer = setTimeout(() => this.replace(slot), SETTLE_MS);
   }
 
-  private onIdle(p: PythonProcess, info: { dirty: string; heap: number }): void {
+  private onIdle(p: PythonProcess, info: { dirty: string; heapBytes: number }): void {
     const slot = this.slotOf(p);
     if (!slot || slot.state !== "busy" || slot.job) return this.onBroken(p, "unexpected idle frame");
     clearTimeout(slot.timer);
@@ -417,22 +309,22 @@ export class ProcessPool {
     slot.lastUsed = performance.now();
     p.setActive(false);
     // Dirty (a patched module, a memory limit hit), grown, or old: replaced by a fresh restore.
-    if (info.dirty || info.heap - slot.baseHeap > this.o.recycleAboveBytes || slot.runs >= this.o.maxRunsPerProcess) {
+    if (info.dirty || info.heapBytes - slot.baseHeap > this.o.recycleAboveBytes || slot.runs >= this.o.maxRunsPerProcess) {
       this.counters.recycled++;
       this.replace(slot);
       return;
     }
-    this.pump();
+    this.core.pump();
   }
 
   private onBroken(p: PythonProcess, why: string, overflowBytes?: number): void {
     const slot = this.slotOf(p);
     if (!slot) return;
     if (overflowBytes !== undefined && slot.job) {
-      this.kill(slot, "OUTPUT_TOO_LARGE", `${p.readingValue ? "a result" : "a frame"} of ${overflowBytes}+ bytes`);
+      this.core.kill(slot, "OUTPUT_TOO_LARGE", `${p.readingValue ? "a result" : "a frame"} of ${overflowBytes}+ bytes`);
       return;
     }
-    this.kill(slot, "SANDBOX_CRASHED", `protocol error: ${why}`);
+    this.core.kill(slot, "SANDBOX_CRASHED", `protocol error: ${why}`);
   }
 
   private onExit(p: PythonProcess, code: number | null, signal: NodeJS.Signals | null): void {
@@ -446,37 +338,26 @@ export class ProcessPool {
     if (job) {
       // V8 out of heap, or RSS near the limit when it died: memory, not a crash.
       const memory = /heap out of memory|Reached heap limit|Allocation failed/i.test(tail) || p.sampleGrowth().peak > job.limits.memoryBytes * 0.8;
-      this.counters[memory ? "memoryKills" : "crashed"]++;
-      this.settle(job, failure(poolError(memory ? "SANDBOX_MEMORY" : "SANDBOX_CRASHED", job.limits, `exit ${code ?? signal}: ${tail}`), job.logs));
+      const answer = memory ? "SANDBOX_MEMORY" : "SANDBOX_CRASHED";
+      this.core.count(answer);
+      this.core.answer(job, answer, `exit ${code ?? signal}: ${tail}`);
     }
     if (wasStarting) this.startFailed(`a Python process exited while starting (${code ?? signal}): ${tail}`, false);
-    else this.pump();
+    else this.core.pump();
   }
 
   // -- ending processes -------------------------------------------------------------------
 
-  /** Kill a process that must not finish its request, answer the request, start a replacement. */
-  private kill(slot: Slot, code: KillCode, detail?: string): void {
-    const job = slot.job;
-    if (job) this.sampleGrowth(slot);
-    this.retire(slot);
-    if (code === "SANDBOX_TIMEOUT") this.counters.timedOut++;
-    else if (code === "SANDBOX_MEMORY") this.counters.memoryKills++;
-    else if (code === "RUN_CANCELLED") this.counters.cancelled++;
-    else if (code === "SANDBOX_CRASHED") this.counters.crashed++;
-    if (job) this.settle(job, failure(poolError(code, job.limits, detail), job.logs));
-    this.pump();
-  }
-
+  /** Take a process out of service and let the pool start another. */
   private replace(slot: Slot): void {
     this.retire(slot);
-    this.pump();
+    this.core.pump();
   }
 
   private retire(slot: Slot): void {
     if (slot.state === "dead") return;
     slot.state = "dead";
-    slot.job = null;
+    this.core.detach(slot);
     clearTimeout(slot.timer);
     clearInterval(slot.poll);
     const i = this.slots.indexOf(slot);

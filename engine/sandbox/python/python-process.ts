@@ -5,28 +5,33 @@ import { Socket } from "node:net";
 import os from "node:os";
 import { EMPTY_ENV, type LaunchPlan } from "./launch";
 import { LineReader } from "./line-reader";
+import type { ChildFrame, ChildInit } from "./protocol";
 
 /**
- * One Python child process: starts it (restoring the snapshot), reads its frames (see the
- * protocol in child.mjs) and reports them as calls on `ProcessEvents`. It knows nothing of
+ * One Python child process: starts it (restoring the snapshot), reads its frames (protocol.ts)
+ * and reports them as calls on `ProcessEvents`. It knows nothing of
  * jobs or limits beyond the byte cap of the next line, which the pool sets.
  */
 
-/** A `done` frame as read (fields unchecked: the child is untrusted). */
+/** A `done` frame as read: `id` and `ok` checked, the rest unchecked (the child is untrusted). */
 export interface DoneFrame {
   id: number;
   ok: boolean;
   error?: unknown;
   logs?: unknown;
-  lt?: unknown;
+  logsTruncated?: unknown;
 }
 
+/** A frame as parsed, before its fields are checked: every field of every ChildFrame, unknown. */
+type RawFrame = { [K in KeysOf<ChildFrame>]?: unknown };
+type KeysOf<T> = T extends T ? keyof T : never;
+
 export interface ProcessEvents {
-  ready(p: PythonProcess, info: { heap: number; ms: number }): void;
+  ready(p: PythonProcess, info: { heapBytes: number; startMs: number }): void;
   log(p: PythonProcess, id: number, logs: unknown, truncated: unknown): void;
   /** `value` is the raw JSON text of the result when `ok`. */
   done(p: PythonProcess, frame: DoneFrame, value?: string): void;
-  idle(p: PythonProcess, info: { dirty: string; heap: number }): void;
+  idle(p: PythonProcess, info: { dirty: string; heapBytes: number }): void;
   /** The child broke the protocol or a line ran past its cap: the pool kills it. */
   broken(p: PythonProcess, why: string, overflowBytes?: number): void;
   exit(p: PythonProcess, code: number | null, signal: NodeJS.Signals | null): void;
@@ -89,7 +94,8 @@ export class PythonProcess {
     child.stdin?.on("error", () => {
       // EPIPE after the child died: its exit is reported separately
     });
-    child.stdin?.write(JSON.stringify({ seed: randomBytes(32).toString("hex") }) + "\n");
+    const init: ChildInit = { seed: randomBytes(32).toString("hex") };
+    child.stdin?.write(JSON.stringify(init) + "\n");
   }
 
   /**
@@ -211,25 +217,25 @@ export class PythonProcess {
       this.events.done(this, frame, line.toString("utf8"));
       return;
     }
-    let f: Record<string, unknown>;
+    let f: RawFrame;
     try {
       // `as`: untrusted JSON; every field is checked where it is read.
-      f = JSON.parse(line.toString("utf8")) as Record<string, unknown>;
+      f = JSON.parse(line.toString("utf8")) as RawFrame;
       if (!f || typeof f !== "object" || Array.isArray(f)) throw new Error("not an object");
     } catch {
       this.events.broken(this, `unreadable frame: ${line.subarray(0, 120).toString("utf8")}`);
       return;
     }
-    switch (f.t) {
+    switch (f.type) {
       case "ready":
         this.hostPid = findHostPid(this.child.pid ?? 0);
-        this.events.ready(this, { heap: num(f.heap), ms: num(f.ms) });
+        this.events.ready(this, { heapBytes: num(f.heapBytes), startMs: num(f.startMs) });
         return;
       case "log":
-        this.events.log(this, num(f.id), f.logs, f.lt);
+        this.events.log(this, num(f.id), f.logs, f.logsTruncated);
         return;
       case "done": {
-        const frame = { id: num(f.id), ok: f.ok === true, error: f.error, logs: f.logs, lt: f.lt };
+        const frame: DoneFrame = { id: num(f.id), ok: f.ok === true, error: f.error, logs: f.logs, logsTruncated: f.logsTruncated };
         if (frame.ok) {
           // The value follows on its own line, under the cap the pool set for it (see expectValue).
           this.awaitingValue = { frame };
@@ -238,10 +244,10 @@ export class PythonProcess {
         return;
       }
       case "idle":
-        this.events.idle(this, { dirty: typeof f.dirty === "string" ? f.dirty.slice(0, 200) : "bad idle frame", heap: num(f.heap) });
+        this.events.idle(this, { dirty: typeof f.dirty === "string" ? f.dirty.slice(0, 200) : "bad idle frame", heapBytes: num(f.heapBytes) });
         return;
       default:
-        this.events.broken(this, `unknown frame ${String(f.t).slice(0, 20)}`);
+        this.events.broken(this, `unknown frame ${String(f.type).slice(0, 20)}`);
     }
   }
 
