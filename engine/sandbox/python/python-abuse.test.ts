@@ -150,14 +150,17 @@ describe("memory, stack and output", () => {
 
   it("a 200 MB result: over the memory limit it cannot even be built", () => abuse("return 'x' * (200 * 1024 * 1024)", "SANDBOX_MEMORY", { timeoutMs: 5000 }));
 
+  // Building and measuring 200 MB takes the (niced) child seconds of CPU: a generous deadline,
+  // so that a loaded machine does not turn the size check into a timeout.
   it("a 200 MB result within the memory limit is refused by size in the child", () =>
-    abuse("return 'x' * (200 * 1024 * 1024)", "OUTPUT_TOO_LARGE", { timeoutMs: 5000, memoryBytes: 512 * MIB }));
+    abuse("return 'x' * (200 * 1024 * 1024)", "OUTPUT_TOO_LARGE", { timeoutMs: 30_000, memoryBytes: 512 * MIB }));
 
+  // Generous too: the child builds and writes 50 MB before the parent cuts it off.
   it("a child that writes past the cap is cut off by the parent (hard cap on bytes read)", () =>
-    abuse("import sys\nsys.modules['lathe_harness']._emit('x' * (50 * 1024 * 1024))\nreturn 1", "OUTPUT_TOO_LARGE", { timeoutMs: 5000, memoryBytes: 256 * MIB }));
+    abuse("import sys\nsys.modules['lathe_harness']._emit('x' * (50 * 1024 * 1024))\nreturn 1", "OUTPUT_TOO_LARGE", { timeoutMs: 30_000, memoryBytes: 256 * MIB }));
 
   it("a forged frame is a protocol error: the process is replaced", () =>
-    abuse("import sys\nsys.modules['lathe_harness']._emit('{\"t\":\"done\",\"id\":-5,\"ok\":true}\\n1\\n')\nreturn 1", "SANDBOX_CRASHED", { timeoutMs: 5000 }));
+    abuse("import sys\nsys.modules['lathe_harness']._emit('{\"type\":\"done\",\"id\":-5,\"ok\":true}\\n1\\n')\nreturn 1", "SANDBOX_CRASHED", { timeoutMs: 5000 }));
 });
 
 describe("exits", () => {

@@ -215,7 +215,8 @@ describe("isolation between apps and instances", () => {
     ]) {
       expect(await run(source, {}, { isolationKey: "app-stdlib" })).toMatchObject({ ok: true });
     }
-    await new Promise((r) => setTimeout(r, 50)); // the last state check
+    // The last state check: wait until the process has said `idle` (or was recycled), however long that takes.
+    while (py.stats().busy > 0) await new Promise((r) => setTimeout(r, 10));
     expect(py.stats().recycled).toBe(before.recycled);
   });
 
