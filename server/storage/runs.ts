@@ -18,7 +18,7 @@ export const RunSource = z.enum(["test", "app", "api"]);
 export type RunSource = z.infer<typeof RunSource>;
 
 /** Stored documents are capped: a run's record must never be larger than the run was useful. */
-export const STORED_CAPS = { input: 64 * 1024, output: 256 * 1024, trace: 512 * 1024, logs: 256 * 1024 };
+const STORED_CAPS = { input: 64 * 1024, output: 256 * 1024, trace: 512 * 1024, logs: 256 * 1024 };
 
 /** What a document over its cap is stored as. */
 export const TruncatedDocument = z.object({ truncated: z.literal(true), size: z.number(), preview: z.string() });
@@ -47,7 +47,7 @@ export const storedRunKind: DocumentKind<StoredRunDocument> = {
 };
 
 /** JSON text, or a small marker document when it is over the cap. */
-export function cappedJson(value: unknown, cap: number): string {
+function cappedJson(value: unknown, cap: number): string {
   const json = JSON.stringify(value ?? null);
   if (json.length <= cap) return json;
   return JSON.stringify({ truncated: true, size: json.length, preview: json.slice(0, Math.min(cap, 4096)) });
