@@ -1,5 +1,5 @@
 import { isJsonObject } from "@/engine/model";
-import { PAGE_TREE_VERSION, emptyPageTree, pageTreeKind, type PageTree } from "@/engine/pages";
+import { PAGE_TREE_VERSION, pageTreeKind, type PageTree } from "@/engine/pages";
 import { parseJsonColumn, readDocument } from "./document";
 
 /**
@@ -30,5 +30,5 @@ export function pageTreeColumns(tree: PageTree): StoredTreeColumns {
 
 /** The columns of a new page's tree: no components, no bindings. */
 export function emptyPageTreeColumns(): StoredTreeColumns {
-  return pageTreeColumns(emptyPageTree());
+  return pageTreeColumns({ version: PAGE_TREE_VERSION, components: [], bindings: {} });
 }
