@@ -3,4 +3,5 @@ export * from "./param";
 export * from "./block";
 export * from "./function-definition";
 export * from "./migrate";
+export * from "./versioned-document";
 export * from "./action";

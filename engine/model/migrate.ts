@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { CURRENT_SCHEMA_VERSION, FunctionDefinition } from "./function-definition";
-
-type Json = Record<string, unknown>;
+import { isJsonObject, loadVersioned, type DocumentKind, type Migration } from "./versioned-document";
 
 /**
  * Ordered migrations: `MIGRATIONS[n]` turns a version-n definition into version n+1.
  * Version 0 is the pre-release shape: `blocks` and `edges` at the top level, no
  * `schemaVersion`. Every migration must be exercised by a test (see migrate.test.ts).
  */
-export const MIGRATIONS: ReadonlyArray<(def: Json) => Json> = [
+export const MIGRATIONS: readonly Migration[] = [
   // 0 → 1: blocks and edges move under `graph`.
   (def) => {
     const { blocks, edges, ...rest } = def;
@@ -20,33 +19,22 @@ export type LoadResult =
   | { ok: true; definition: FunctionDefinition; migratedFrom: number }
   | { ok: false; issues: z.core.$ZodIssue[]; message: string };
 
-function versionOf(def: Json): number {
-  const v = def.schemaVersion;
+/** Function definitions as a stored document kind: the version is the document's own `schemaVersion`. */
+export const functionDefinitionKind: DocumentKind<FunctionDefinition> = {
+  kind: "function definition",
+  currentVersion: CURRENT_SCHEMA_VERSION,
+  migrations: MIGRATIONS,
+  schema: FunctionDefinition,
+};
+
+/** A definition without a `schemaVersion` is the pre-release shape, version 0. */
+function versionOf(def: unknown): number {
+  const v = isJsonObject(def) ? def.schemaVersion : undefined;
   return typeof v === "number" && Number.isInteger(v) ? v : 0;
 }
 
 /** Runs the ordered migrations, then validates. A definition that fails is never executed. */
 export function loadDefinition(raw: unknown): LoadResult {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    return { ok: false, issues: [], message: "A function definition must be a JSON object" };
-  }
-  let def = raw as Json;
-  const from = versionOf(def);
-  if (from > CURRENT_SCHEMA_VERSION) {
-    return {
-      ok: false,
-      issues: [],
-      message: `Definition schemaVersion ${from} is newer than this server understands (${CURRENT_SCHEMA_VERSION})`,
-    };
-  }
-  for (let v = from; v < CURRENT_SCHEMA_VERSION; v++) {
-    const step = MIGRATIONS[v];
-    if (!step) return { ok: false, issues: [], message: `No migration from schemaVersion ${v}` };
-    def = step(def);
-  }
-  const parsed = FunctionDefinition.safeParse(def);
-  if (!parsed.success) {
-    return { ok: false, issues: parsed.error.issues, message: z.prettifyError(parsed.error) };
-  }
-  return { ok: true, definition: parsed.data, migratedFrom: from };
+  const loaded = loadVersioned(functionDefinitionKind, raw, versionOf(raw));
+  return loaded.ok ? { ok: true, definition: loaded.value, migratedFrom: loaded.migratedFrom } : loaded;
 }

@@ -1,2 +1,3 @@
 export * from "./schema";
 export * from "./runtime-payload";
+export * from "./migrate";

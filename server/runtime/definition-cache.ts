@@ -1,4 +1,5 @@
-import { loadDefinition, type LoadResult } from "@/engine/model";
+import type { LoadResult } from "@/engine/model";
+import { readDefinition } from "../storage/functions";
 
 /**
  * Loaded (migrated, validated) definitions by function id and version. A version never
@@ -23,12 +24,7 @@ export class DefinitionCache {
       this.entries.set(key, hit); // most recently used last
       return hit;
     }
-    let loaded: LoadResult;
-    try {
-      loaded = loadDefinition(JSON.parse(json));
-    } catch (err) {
-      loaded = { ok: false, issues: [], message: `Stored definition is not JSON: ${String(err)}` };
-    }
+    const loaded = readDefinition(json);
     this.entries.set(key, loaded);
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string); // size > 0 here
     return loaded;

@@ -4,10 +4,10 @@ import { createPythonSandbox, type PythonSandboxHandle } from "@/engine/sandbox/
 import type { EnginePorts, FunctionLoader } from "@/engine/ports";
 import type { Db } from "../db/client";
 import { dataDir, databaseUrl } from "../db/config";
-import { openHotPath, type HotPath } from "../db/hot-path";
+import { openHotPath, type HotPath } from "../storage/hot-path";
 import { ResourceClients, createResourcePort } from "../resources";
 import { loadSecretKey } from "../secrets/key";
-import { loadResource, type ResourceDeps } from "../services/resources";
+import { loadResource, type ResourceDeps } from "../storage/resources";
 import { DefinitionCache } from "./definition-cache";
 import { loadFunctionHead } from "./function-head";
 import { RunWriter } from "./run-writer";
@@ -42,7 +42,7 @@ export function resourceDeps(db: Db): ResourceDeps {
   return { db, key: secretKey(), invalidate: (id) => resourceClients().invalidate(id) };
 }
 
-/** Prepared statements for the call path on SQLite (server/db/hot-path.ts); null on other databases. */
+/** Prepared statements for the call path on SQLite (server/storage/hot-path.ts); null on other databases. */
 export function hotPath(): HotPath | null {
   if (holder.__latheHot === undefined) holder.__latheHot = openHotPath(databaseUrl());
   return holder.__latheHot;

@@ -1,6 +1,7 @@
 import type { LoadResult } from "@/engine/model";
 import type { Db } from "../db/client";
-import type { HotPath } from "../db/hot-path";
+import { readFunctionHead, readVersionText } from "../storage/functions";
+import type { HotPath } from "../storage/hot-path";
 import type { DefinitionCache } from "./definition-cache";
 
 export interface FunctionHead {
@@ -17,20 +18,14 @@ export interface FunctionHead {
  * only when this version is not cached yet. Always current, also with several server instances.
  */
 export async function loadFunctionHead(db: Db, definitions: DefinitionCache, fnId: string, appId?: string, hot?: HotPath | null): Promise<FunctionHead | null> {
-  const row = hot
-    ? hot.functionHead(fnId)
-    : (await db.$queryRaw<Array<{ id: string; name: string; appId: string; currentVersion: number | bigint }>>`
-        SELECT "id", "name", "appId", "currentVersion" FROM "Function" WHERE "id" = ${fnId}`)[0];
+  const row = await readFunctionHead(db, fnId, hot);
   if (!row || (appId !== undefined && row.appId !== appId)) return null;
-  const version = Number(row.currentVersion);
+  const version = row.currentVersion;
   let loaded = definitions.get(row.id, version);
   if (!loaded) {
-    const doc = await db.functionVersion.findUnique({
-      where: { functionId_version: { functionId: row.id, version } },
-      select: { definition: true },
-    });
-    if (!doc) return null; // deleted between the two reads
-    loaded = definitions.load(row.id, version, doc.definition);
+    const text = await readVersionText(db, row.id, version);
+    if (text === null) return null; // deleted between the two reads
+    loaded = definitions.load(row.id, version, text);
   }
   return { id: row.id, name: row.name, appId: row.appId, currentVersion: version, loaded };
 }

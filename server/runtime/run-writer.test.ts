@@ -60,7 +60,7 @@ describe("RunWriter", () => {
 
 describe("RunWriter on the SQLite hot path", () => {
   it("stores runs through prepared statements that Prisma then reads in order", async () => {
-    const { openHotPath } = await import("../db/hot-path");
+    const { openHotPath } = await import("../storage/hot-path");
     const hot = openHotPath(`file:${t.file}`);
     if (!hot) throw new Error("a file: URL has a hot path");
     try {

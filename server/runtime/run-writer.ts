@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import type { RunOutcome } from "@/engine/interpreter";
 import type { Db } from "../db/client";
-import type { HotPath, RunRow } from "../db/hot-path";
-import { runRow, type RecordRunInput } from "../services/runs";
+import type { HotPath } from "../storage/hot-path";
+import { insertRuns, runRow, type RecordRunInput, type RunRow } from "../storage/runs";
 
 /**
  * Stores runs off the call's hot path: a call gets its run id at once, and the rows are
@@ -23,7 +23,7 @@ export class RunWriter {
   /** Queues a run and returns the id it will be stored under. */
   enqueue(run: RecordRunInput): string {
     const id = crypto.randomUUID();
-    this.queue.push({ ...runRow(run), id });
+    this.queue.push(runRow(run, id));
     if (this.queue.length >= this.opts.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs);
     return id;
@@ -41,8 +41,7 @@ export class RunWriter {
     this.writing = this.writing.then(async () => {
       if (batch.length === 0) return;
       try {
-        if (this.opts.hot) this.opts.hot.insertRuns(batch);
-        else await this.db.run.createMany({ data: batch });
+        await insertRuns(this.db, this.opts.hot, batch);
       } catch (err) {
         console.error(`[lathe] could not store ${batch.length} run(s):`, err);
       }

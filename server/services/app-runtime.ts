@@ -1,9 +1,10 @@
-import { loadDefinition } from "@/engine/model";
 import type { AppRuntime, RuntimeFunction } from "@/engine/pages";
 import type { Db } from "../db/client";
+import { readDefinition } from "../storage/functions";
+import { readPageTree } from "../storage/pages";
 import { getApp } from "./apps";
 import { ServiceError } from "./errors";
-import { listPages, loadPageTree } from "./pages";
+import { listPages } from "./pages";
 
 /**
  * What the app's user view (and the page editor) needs to run one page: its tree, the app's
@@ -19,7 +20,7 @@ export async function appRuntime(db: Db, appId: string, pageName?: string): Prom
   const rows = await db.function.findMany({ where: { appId, OR: [{ pageId: null }, { pageId: page.id }] }, orderBy: { name: "asc" } });
   const functions: RuntimeFunction[] = [];
   for (const f of rows) {
-    const loaded = loadDefinition(JSON.parse(f.definition));
+    const loaded = readDefinition(f.definition);
     if (!loaded.ok) continue; // an invalid stored definition cannot run; the editor shows it
     const { runBehavior, runOnPageLoad, params, events } = loaded.definition;
     functions.push({ id: f.id, name: f.name, definition: { runBehavior, runOnPageLoad, params, events } });
@@ -27,7 +28,7 @@ export async function appRuntime(db: Db, appId: string, pageName?: string): Prom
   return {
     app: { id: app.id, name: app.name },
     pages: pages.map((p) => ({ id: p.id, name: p.name })),
-    page: { id: page.id, name: page.name, revision: page.revision, tree: loadPageTree(page.tree) },
+    page: { id: page.id, name: page.name, revision: page.revision, tree: readPageTree(page) },
     functions,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
+import { emptyPageTreeColumns } from "../storage/pages";
 import { ServiceError, parseInput } from "./errors";
 import { defaultWorkspaceId } from "./workspaces";
 
@@ -65,7 +66,7 @@ export async function createApp(db: Db, input: unknown) {
   const workspaceId = await defaultWorkspaceId(db);
   await assertNameFree(db, workspaceId, name);
   return db.app.create({
-    data: { workspaceId, name, nameKey: nameKey(name), pages: { create: { name: "page1", position: 0 } } },
+    data: { workspaceId, name, nameKey: nameKey(name), pages: { create: { name: "page1", position: 0, ...emptyPageTreeColumns() } } },
   });
 }
 

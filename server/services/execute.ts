@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import type { DefinitionCache } from "../runtime/definition-cache";
 import { loadFunctionHead } from "../runtime/function-head";
 import { recordOutcome, type RunWriter } from "../runtime/run-writer";
-import type { HotPath } from "../db/hot-path";
+import type { HotPath } from "../storage/hot-path";
 import type { RunSource } from "./runs";
 
 export type ExecuteOutcome =

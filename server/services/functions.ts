@@ -1,12 +1,7 @@
 import { z } from "zod";
-import {
-  CURRENT_SCHEMA_VERSION,
-  Identifier,
-  defaultDefinition,
-  loadDefinition,
-  type FunctionDefinition,
-} from "@/engine/model";
+import { Identifier, defaultDefinition, loadDefinition, type FunctionDefinition } from "@/engine/model";
 import type { Db } from "../db/client";
+import { definitionColumns, readDefinition } from "../storage/functions";
 import { touchApp } from "./apps";
 import { ServiceError, parseInput } from "./errors";
 import { getPageOfApp, pageReferences, pageWithComponent } from "./pages";
@@ -74,7 +69,7 @@ export async function listFunctions(db: Db, appId: string): Promise<FunctionSumm
 export async function getFunction(db: Db, functionId: string) {
   const f = await db.function.findUnique({ where: { id: functionId } });
   if (!f) throw new ServiceError("NOT_FOUND", "Function not found");
-  const loaded = loadDefinition(JSON.parse(f.definition));
+  const loaded = readDefinition(f.definition);
   if (!loaded.ok) throw new ServiceError("VALIDATION", `Stored definition is invalid: ${loaded.message}`);
   return { ...summary(f), appId: f.appId, definition: loaded.definition };
 }
@@ -84,18 +79,17 @@ export async function createFunction(db: Db, appId: string, input: unknown) {
   if (pageId) await getPageOfApp(db, appId, pageId);
   const scopeKey = pageId ?? GLOBAL_SCOPE;
   await assertNameFree(db, appId, scopeKey, name);
-  const definition = JSON.stringify(defaultDefinition());
+  const stored = definitionColumns(defaultDefinition());
   const created = await db.function.create({
     data: {
       appId,
       pageId: pageId ?? null,
       scopeKey,
       name,
-      definition,
-      schemaVersion: CURRENT_SCHEMA_VERSION,
+      ...stored,
       currentVersion: 1,
       versions: {
-        create: { version: 1, name, definition, schemaVersion: CURRENT_SCHEMA_VERSION, reason: "create" },
+        create: { version: 1, name, ...stored, reason: "create" },
       },
     },
   });
@@ -117,14 +111,14 @@ async function writeVersion(
     const current = await tx.function.findUnique({ where: { id: functionId } });
     if (!current) throw new ServiceError("NOT_FOUND", "Function not found");
     const name = change.name ?? current.name;
-    const definition = change.definition ? JSON.stringify(change.definition) : current.definition;
+    // A rename keeps the stored definition as it is, with the version it was stored under.
+    const stored = change.definition ? definitionColumns(change.definition) : { definition: current.definition, schemaVersion: current.schemaVersion };
     const version = baseVersion + 1;
     const updated = await tx.function.updateMany({
       where: { id: functionId, currentVersion: baseVersion },
       data: {
         name,
-        definition,
-        schemaVersion: CURRENT_SCHEMA_VERSION,
+        ...stored,
         runBehavior: change.definition?.runBehavior ?? current.runBehavior,
         currentVersion: version,
       },
@@ -137,7 +131,7 @@ async function writeVersion(
       );
     }
     await tx.functionVersion.create({
-      data: { functionId, version, name, definition, schemaVersion: CURRENT_SCHEMA_VERSION, reason: change.reason },
+      data: { functionId, version, name, ...stored, reason: change.reason },
     });
     await tx.app.update({ where: { id: current.appId }, data: { updatedAt: new Date() } });
     return summary(await tx.function.findUniqueOrThrow({ where: { id: functionId } }));
@@ -189,7 +183,7 @@ export async function listVersions(db: Db, functionId: string) {
 export async function getVersion(db: Db, functionId: string, version: number) {
   const v = await db.functionVersion.findUnique({ where: { functionId_version: { functionId, version } } });
   if (!v) throw new ServiceError("NOT_FOUND", `Version ${version} not found`);
-  const loaded = loadDefinition(JSON.parse(v.definition));
+  const loaded = readDefinition(v.definition);
   if (!loaded.ok) throw new ServiceError("VALIDATION", `Stored version is invalid: ${loaded.message}`);
   return { version: v.version, name: v.name, reason: v.reason, createdAt: v.createdAt.toISOString(), definition: loaded.definition };
 }

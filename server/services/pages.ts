@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { PAGE_TREE_VERSION, PageTree, pageTreeProblems } from "@/engine/pages";
+import { PageTree, pageTreeProblems } from "@/engine/pages";
 import type { Db } from "../db/client";
+import { emptyPageTreeColumns, pageTreeColumns, readPageTree } from "../storage/pages";
 import { touchApp } from "./apps";
 import { ServiceError, parseInput } from "./errors";
 
@@ -39,15 +40,9 @@ async function findPage(db: Db, pageId: string) {
   return page;
 }
 
-/** The stored tree, upgraded and validated; a tree stored before versioning becomes version 1. */
-export function loadPageTree(json: string): PageTree {
-  const raw = JSON.parse(json) as Record<string, unknown>; // stored by this module as an object
-  return PageTree.parse({ version: PAGE_TREE_VERSION, ...raw });
-}
-
 export async function getPage(db: Db, pageId: string) {
   const page = await findPage(db, pageId);
-  return { id: page.id, appId: page.appId, name: page.name, position: page.position, revision: page.revision, tree: loadPageTree(page.tree) };
+  return { id: page.id, appId: page.appId, name: page.name, position: page.position, revision: page.revision, tree: readPageTree(page) };
 }
 
 async function assertNameFree(db: Db, appId: string, name: string, exceptId?: string) {
@@ -60,7 +55,7 @@ export async function createPage(db: Db, appId: string, input: unknown): Promise
   await assertNameFree(db, appId, name);
   const last = await db.page.findFirst({ where: { appId }, orderBy: { position: "desc" }, select: { position: true } });
   const page = await db.page.create({
-    data: { appId, name, position: (last?.position ?? -1) + 1, tree: JSON.stringify({ version: PAGE_TREE_VERSION, components: [], bindings: {} }) },
+    data: { appId, name, position: (last?.position ?? -1) + 1, ...emptyPageTreeColumns() },
     select: { id: true, name: true, position: true },
   });
   await touchApp(db, appId);
@@ -98,8 +93,8 @@ export async function deletePage(db: Db, pageId: string): Promise<void> {
 async function takenNames(db: Db, appId: string, pageId: string): Promise<Map<string, string>> {
   const taken = new Map<string, string>();
   for (const f of await db.function.findMany({ where: { appId }, select: { name: true } })) taken.set(f.name, "a function");
-  for (const p of await db.page.findMany({ where: { appId, NOT: { id: pageId } }, select: { name: true, tree: true } })) {
-    for (const c of loadPageTree(p.tree).components) taken.set(c.name, `a component on page "${p.name}"`);
+  for (const p of await db.page.findMany({ where: { appId, NOT: { id: pageId } }, select: { name: true, tree: true, treeVersion: true } })) {
+    for (const c of readPageTree(p).components) taken.set(c.name, `a component on page "${p.name}"`);
   }
   return taken;
 }
@@ -118,7 +113,7 @@ export async function savePageTree(db: Db, pageId: string, input: unknown) {
   }
   const updated = await db.page.updateMany({
     where: { id: pageId, revision: baseRevision },
-    data: { tree: JSON.stringify(tree), treeVersion: PAGE_TREE_VERSION, revision: baseRevision + 1 },
+    data: { ...pageTreeColumns(tree), revision: baseRevision + 1 },
   });
   if (updated.count === 0) {
     throw new ServiceError("STALE_VERSION", "This page was saved elsewhere; reload to get the latest before saving", {
@@ -133,8 +128,8 @@ export async function savePageTree(db: Db, pageId: string, input: unknown) {
 export async function pageReferences(db: Db, appId: string, name: string): Promise<string[]> {
   const word = new RegExp(`(^|[^A-Za-z0-9_$.])${name}($|[^A-Za-z0-9_$])`);
   const places: string[] = [];
-  for (const p of await db.page.findMany({ where: { appId }, select: { name: true, tree: true } })) {
-    const tree = loadPageTree(p.tree);
+  for (const p of await db.page.findMany({ where: { appId }, select: { name: true, tree: true, treeVersion: true } })) {
+    const tree = readPageTree(p);
     for (const c of tree.components) if (word.test(JSON.stringify({ props: c.props, events: c.events }))) places.push(`${p.name} / ${c.name}`);
     for (const [fn, b] of Object.entries(tree.bindings)) if (fn === name || word.test(JSON.stringify(b))) places.push(`${p.name} / bindings of ${fn}`);
   }
@@ -143,8 +138,8 @@ export async function pageReferences(db: Db, appId: string, name: string): Promi
 
 /** The page (by name) holding a component called `name`, if any. */
 export async function pageWithComponent(db: Db, appId: string, name: string): Promise<string | null> {
-  for (const p of await db.page.findMany({ where: { appId }, select: { name: true, tree: true } })) {
-    if (loadPageTree(p.tree).components.some((c) => c.name === name)) return p.name;
+  for (const p of await db.page.findMany({ where: { appId }, select: { name: true, tree: true, treeVersion: true } })) {
+    if (readPageTree(p).components.some((c) => c.name === name)) return p.name;
   }
   return null;
 }

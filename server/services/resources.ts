@@ -1,7 +1,16 @@
 import { z } from "zod";
-import { ResourceKind, ResourceSettings, type LoadedResource } from "@/engine/resources";
+import { ResourceKind, ResourceSettings } from "@/engine/resources";
 import type { Db } from "../db/client";
-import { decryptJson, encryptJson } from "../secrets/crypto";
+import { readDefinition } from "../storage/functions";
+import {
+  configColumns,
+  readResourceConfig,
+  readResourceSecrets,
+  secretValuesOf,
+  secretsColumn,
+  type ResourceDeps,
+  type SecretValues,
+} from "../storage/resources";
 import { ServiceError, parseInput } from "./errors";
 import { defaultWorkspaceId } from "./workspaces";
 
@@ -43,19 +52,11 @@ export interface ResourceView {
   updatedAt: string;
 }
 
-export interface ResourceDeps {
-  db: Db;
-  key: Buffer;
-  /** Called when a resource's settings change or it is deleted: close its pooled clients. */
-  invalidate(resourceId: string): void;
-}
+// Reading and writing the stored settings (and decrypting secrets) is server/storage/resources.ts's.
+export type { ResourceDeps };
+export { loadResource } from "../storage/resources";
 
 type Row = NonNullable<Awaited<ReturnType<Db["resource"]["findUnique"]>>>;
-
-function storedSecrets(key: Buffer, row: Pick<Row, "id" | "secrets">): Record<string, string> {
-  if (!row.secrets) return {};
-  return decryptJson(key, row.secrets, row.id) as Record<string, string>; // written by this module as a string map
-}
 
 function applyPatch(current: Record<string, string>, patch: Record<string, string | null>): Record<string, string> {
   const next = { ...current };
@@ -72,12 +73,13 @@ function settingsOf(kind: ResourceKind, config: unknown, secrets: Record<string,
   return parsed;
 }
 
-function view(row: Row, secrets: Record<string, string>): ResourceView {
+function view(row: Row, secrets: SecretValues): ResourceView {
+  const { kind, config } = readResourceConfig(row);
   return {
     id: row.id,
     name: row.name,
-    kind: ResourceKind.parse(row.kind),
-    config: JSON.parse(row.config) as Record<string, unknown>, // written from a validated settings document
+    kind,
+    config,
     secretsSet: Object.fromEntries(Object.keys(secrets).map((k) => [k, true])),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -95,9 +97,9 @@ export async function listResources({ db, key }: ResourceDeps): Promise<Resource
 }
 
 /** A resource whose secrets no longer decrypt is still listed (with no secrets set). */
-function safeSecrets(key: Buffer, row: Row): Record<string, string> {
+function safeSecrets(key: Buffer, row: Row): SecretValues {
   try {
-    return storedSecrets(key, row);
+    return readResourceSecrets(key, row);
   } catch {
     return {};
   }
@@ -120,12 +122,10 @@ export async function createResource(deps: ResourceDeps, input: unknown): Promis
   const settings = settingsOf(kind, config, applyPatch({}, secrets));
   const workspaceId = await defaultWorkspaceId(db);
   await assertNameFree(db, workspaceId, name);
-  const row = await db.resource.create({ data: { workspaceId, name, kind, config: JSON.stringify(settings.config) } });
-  const plain = settings.secrets as Record<string, string>; // string-valued per every kind's secrets schema
-  const updated = await db.resource.update({
-    where: { id: row.id },
-    data: { secrets: Object.keys(plain).length ? encryptJson(key, plain, row.id) : null },
-  });
+  const row = await db.resource.create({ data: { workspaceId, name, ...configColumns(settings) } });
+  const plain = secretValuesOf(settings);
+  // The ciphertext is bound to the resource id, known only once the row exists.
+  const updated = await db.resource.update({ where: { id: row.id }, data: secretsColumn(key, row.id, plain) });
   return view(updated, plain);
 }
 
@@ -133,18 +133,14 @@ export async function updateResource(deps: ResourceDeps, id: string, input: unkn
   const { db, key } = deps;
   const patch = parseInput(UpdateResourceInput, input);
   const row = await findRow(db, id);
-  const kind = ResourceKind.parse(row.kind);
+  const stored = readResourceConfig(row);
   if (patch.name !== undefined) await assertNameFree(db, row.workspaceId, patch.name, id);
   const secrets = applyPatch(safeSecrets(key, row), patch.secrets);
-  const settings = settingsOf(kind, patch.config ?? JSON.parse(row.config), secrets);
-  const plain = settings.secrets as Record<string, string>; // string-valued per every kind's secrets schema
+  const settings = settingsOf(stored.kind, patch.config ?? stored.config, secrets);
+  const plain = secretValuesOf(settings);
   const updated = await db.resource.update({
     where: { id },
-    data: {
-      name: patch.name ?? row.name,
-      config: JSON.stringify(settings.config),
-      secrets: Object.keys(plain).length ? encryptJson(key, plain, id) : null,
-    },
+    data: { name: patch.name ?? row.name, ...configColumns(settings), ...secretsColumn(key, id, plain) },
   });
   deps.invalidate(id);
   return view(updated, plain);
@@ -158,8 +154,10 @@ export async function resourceUsers(db: Db, id: string): Promise<string[]> {
   });
   return fns
     .filter((f) => {
-      const def = JSON.parse(f.definition) as { graph?: { blocks?: Array<{ type?: string; config?: { resourceId?: string } }> } };
-      return (def.graph?.blocks ?? []).some((b) => b.type === "query" && b.config?.resourceId === id);
+      const loaded = readDefinition(f.definition);
+      // A definition that no longer loads still names the resource (the query matched its text): count it.
+      if (!loaded.ok) return true;
+      return loaded.definition.graph.blocks.some((b) => b.type === "query" && b.config.resourceId === id);
     })
     .map((f) => `${f.app.name} / ${f.name}`);
 }
@@ -174,15 +172,6 @@ export async function deleteResource(deps: ResourceDeps, id: string): Promise<vo
   }
   await deps.db.resource.delete({ where: { id } });
   deps.invalidate(id);
-}
-
-/** Decrypted settings for the executor: server-side only. */
-export async function loadResource({ db, key }: ResourceDeps, id: string): Promise<LoadedResource | null> {
-  const row = await db.resource.findUnique({ where: { id } });
-  if (!row) return null;
-  const kind = ResourceKind.parse(row.kind);
-  const settings = ResourceSettings.parse({ kind, config: JSON.parse(row.config), secrets: storedSecrets(key, row) });
-  return { id: row.id, name: row.name, settings };
 }
 
 /** The settings a "Test connection" press means: the form's values over the stored secrets. */

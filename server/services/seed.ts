@@ -2,7 +2,10 @@ import { CURRENT_SCHEMA_VERSION, FunctionDefinition, type FunctionDefinitionInpu
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db/client";
 import { PageTree } from "@/engine/pages";
-import { SqliteConfig } from "@/engine/resources";
+import { ResourceSettings } from "@/engine/resources";
+import { definitionColumns } from "../storage/functions";
+import { pageTreeColumns } from "../storage/pages";
+import { configColumns } from "../storage/resources";
 import { createDemoDatabase } from "./demo-database";
 import { defaultWorkspaceId } from "./workspaces";
 
@@ -10,13 +13,13 @@ export const DEMO_SEEDED_KEY = "demoSeededAt";
 export const DEMO_APP_NAME = "Customer admin";
 export const DEMO_RESOURCE_NAME = "Demo customers (SQLite)";
 
-function demoDefinition(def: Omit<FunctionDefinitionInput, "schemaVersion">): string {
-  return JSON.stringify(FunctionDefinition.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, ...def }));
+function demoDefinition(def: Omit<FunctionDefinitionInput, "schemaVersion">): FunctionDefinition {
+  return FunctionDefinition.parse({ schemaVersion: CURRENT_SCHEMA_VERSION, ...def });
 }
 
 const start = { id: "start", name: "start", type: "start", position: { x: 0, y: 0 }, config: {} } as const;
 
-function getCustomers(resourceId: string): string {
+function getCustomers(resourceId: string): FunctionDefinition {
   return demoDefinition({
     params: [{ name: "search", type: "string", required: false, default: "", description: "Filters by name or email" }],
     runBehavior: "automatic",
@@ -43,7 +46,7 @@ function getCustomers(resourceId: string): string {
   });
 }
 
-function customerOrders(resourceId: string): string {
+function customerOrders(resourceId: string): FunctionDefinition {
   return demoDefinition({
     params: [{ name: "customerId", type: "number", required: true, default: 1, description: "The customer's id" }],
     graph: {
@@ -81,7 +84,7 @@ function customerOrders(resourceId: string): string {
   });
 }
 
-function deleteCustomer(resourceId: string): string {
+function deleteCustomer(resourceId: string): FunctionDefinition {
   return demoDefinition({
     params: [{ name: "id", type: "number", required: true, default: 0, description: "The customer to delete" }],
     graph: {
@@ -182,14 +185,14 @@ export async function seedDemoOnce(db: Db, opts: { dataDir: string }): Promise<"
 
 async function createDemoApp(db: Prisma.TransactionClient, workspaceId: string, demoFile: string): Promise<void> {
   const resource = await db.resource.create({
-    data: { workspaceId, name: DEMO_RESOURCE_NAME, kind: "sqlite", config: JSON.stringify(SqliteConfig.parse({ path: demoFile })) },
+    data: { workspaceId, name: DEMO_RESOURCE_NAME, ...configColumns(ResourceSettings.parse({ kind: "sqlite", config: { path: demoFile }, secrets: {} })) },
   });
   const app = await db.app.create({
     data: {
       workspaceId,
       name: DEMO_APP_NAME,
       nameKey: DEMO_APP_NAME.toLocaleLowerCase("en"),
-      pages: { create: { name: "customers", position: 0, tree: JSON.stringify(DEMO_PAGE_TREE) } },
+      pages: { create: { name: "customers", position: 0, ...pageTreeColumns(DEMO_PAGE_TREE) } },
     },
     include: { pages: true },
   });
@@ -201,6 +204,7 @@ async function createDemoApp(db: Prisma.TransactionClient, workspaceId: string, 
     { name: "greet", definition: greet, pageId: null, runBehavior: "manual" },
   ];
   for (const f of fns) {
+    const stored = definitionColumns(f.definition);
     await db.function.create({
       data: {
         appId: app.id,
@@ -208,10 +212,9 @@ async function createDemoApp(db: Prisma.TransactionClient, workspaceId: string, 
         scopeKey: f.pageId ?? "global",
         name: f.name,
         runBehavior: f.runBehavior,
-        definition: f.definition,
-        schemaVersion: CURRENT_SCHEMA_VERSION,
+        ...stored,
         versions: {
-          create: { version: 1, name: f.name, definition: f.definition, schemaVersion: CURRENT_SCHEMA_VERSION, reason: "create" },
+          create: { version: 1, name: f.name, ...stored, reason: "create" },
         },
       },
     });

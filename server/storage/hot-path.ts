@@ -1,7 +1,4 @@
 import Database from "better-sqlite3";
-import type { runRow } from "../services/runs";
-
-export type RunRow = ReturnType<typeof runRow> & { id: string };
 
 /**
  * The two statements every call of `/api/fn` makes, as prepared SQLite statements on a second
@@ -10,16 +7,42 @@ export type RunRow = ReturnType<typeof runRow> & { id: string };
  * server's one thread; here, a few microseconds. WAL lets both connections share the file.
  * Everything else (the editor, migrations) stays on Prisma.
  */
+/** What a call reads of a function before running it. */
+export interface FunctionHeadRow {
+  id: string;
+  name: string;
+  appId: string;
+  currentVersion: number;
+}
+
+/** A run as stored (server/storage/runs.ts builds it); the insert sets `startedAt`. */
+export interface RunRow {
+  id: string;
+  functionId: string;
+  appId: string;
+  functionVersion: number | null;
+  source: string;
+  status: string;
+  input: string;
+  output: string | null;
+  error: string | null;
+  errorCode: string | null;
+  trace: string;
+  logs: string;
+  durationMs: number;
+  schemaVersion: number;
+}
+
 export interface HotPath {
-  functionHead(id: string): { id: string; name: string; appId: string; currentVersion: number } | undefined;
+  functionHead(id: string): FunctionHeadRow | undefined;
   insertRuns(rows: readonly RunRow[]): void;
   close(): void;
 }
 
-const RUN_COLUMNS = [
+const RUN_COLUMNS: ReadonlyArray<keyof RunRow | "startedAt"> = [
   "id", "functionId", "appId", "functionVersion", "source", "status", "input", "output", "error", "errorCode",
-  "trace", "logs", "durationMs", "startedAt",
-] as const;
+  "trace", "logs", "durationMs", "startedAt", "schemaVersion",
+];
 
 /** Prisma's text form of a DateTime in SQLite, so its ordering and reads keep working. */
 export function prismaDate(d: Date): string {
@@ -41,7 +64,7 @@ export function openHotPath(url: string): HotPath | null {
   });
   return {
     // The row has exactly the four selected columns.
-    functionHead: (id) => head.get(id) as { id: string; name: string; appId: string; currentVersion: number } | undefined,
+    functionHead: (id) => head.get(id) as FunctionHeadRow | undefined,
     insertRuns: (rows) => insertAll(rows),
     close: () => db.close(),
   };
