@@ -49,6 +49,33 @@ module.exports = {
       to: { path: "^(app|components)/" },
     },
     {
+      name: "server-layers",
+      comment:
+        "Inside server/ the layers run one way: http → services → runtime → storage → db. " +
+        "Tests may build their fixtures through services.",
+      severity: "error",
+      from: { path: "^server/(storage|db)/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^server/(services|runtime|http)/" },
+    },
+    {
+      name: "server-runtime-below-services",
+      severity: "error",
+      from: { path: "^server/runtime/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^server/(services|http)/" },
+    },
+    {
+      name: "server-services-below-http",
+      severity: "error",
+      from: { path: "^server/services/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^server/http/" },
+    },
+    {
+      name: "server-db-is-the-bottom",
+      severity: "error",
+      from: { path: "^server/db/", pathNot: "\\.test\\.ts$|test-db\\.ts$" },
+      to: { path: "^server/storage/" },
+    },
+    {
       name: "no-circular",
       comment: "An import cycle between modules makes the layers meaningless.",
       severity: "error",

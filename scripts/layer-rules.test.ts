@@ -22,6 +22,8 @@ const files: Record<string, string> = {
   "components/runtime/reads-editor.ts": 'import { panel } from "@/components/editor/panel";\nexport const b = panel;\n',
   "components/home/reads-server.ts": 'import { db } from "@/server/db";\nexport const c = db;\n',
   "server/reads-components.ts": 'import { button } from "../components/ui/button";\nexport const d = button;\n',
+  "server/services/apps.ts": "export const apps = 1;\n",
+  "server/storage/reads-services.ts": 'import { apps } from "../services/apps";\nexport const f = apps;\n',
   "engine/cycle-a.ts": 'import { y } from "./cycle-b";\nexport const x = () => y;\n',
   "engine/cycle-b.ts": 'import { x } from "./cycle-a";\nexport const y = () => x;\n',
   // Allowed: components read the engine, server reads the engine.
@@ -62,6 +64,7 @@ describe("layer rules", () => {
       "engine-is-a-library: engine/reads-server.ts -> server/db.ts",
       "no-circular: engine/cycle-a.ts -> engine/cycle-b.ts",
       "runtime-not-from-editors: components/runtime/reads-editor.ts -> components/editor/panel.ts",
+      "server-layers: server/storage/reads-services.ts -> server/services/apps.ts",
       "server-not-from-app-or-components: server/reads-components.ts -> components/ui/button.ts",
     ]);
     // The output `npm test` uses fails the stage.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import { CURRENT_SCHEMA_VERSION, FunctionDefinition } from "./function-definition";
 import { isJsonObject, loadVersioned, type DocumentKind, type Migration } from "./versioned-document";
 

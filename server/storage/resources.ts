@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { DocumentKind } from "@/engine/model";
 import {
   PostgresConfig,
-  ResourceKind,
+  type ResourceKind,
   ResourceSettings,
   RestConfig,
   SmtpConfig,

@@ -519,7 +519,7 @@ async function handle(req) {
   /** @type {RunAnswer} */
   let answer;
   /** @type {Warm | null} */
-  let w = null;
+  let w;
   const deadline = performance.now() + req.timeoutMs;
   try {
     const ready = ensureWarm(req.memoryBytes);

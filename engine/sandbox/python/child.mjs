@@ -56,6 +56,8 @@ let refused = 0;
 /** @type {WebAssembly.Memory | null} */
 let heap = null;
 WebAssembly.Memory.prototype.grow = function (/** @type {number} */ pages) {
+  // The patched method's receiver is the memory being grown: kept to read its size later.
+  // eslint-disable-next-line @typescript-eslint/no-this-alias
   heap = this;
   if (this.buffer.byteLength + pages * 65536 > heapCap) {
     refused++;
@@ -160,7 +162,8 @@ async function serve() {
     }
     emit(out);
     heapCap = Infinity;
-    let dirty = "";
+    /** @type {string} */
+    let dirty;
     try {
       dirty = after();
     } catch (err) {

@@ -152,7 +152,7 @@ export class PythonProcess {
   renice(nice: number): void {
     if (nice <= 0) return;
     const pid = this.hostPid || this.child.pid || 0;
-    let tids: number[] = [];
+    let tids: number[];
     try {
       tids = fs.readdirSync(`/proc/${pid}/task`).map(Number);
     } catch {
