@@ -1,49 +1,34 @@
-/**
- * The one error taxonomy. Codes are stable: pages, API clients and stored runs read them.
- * Every error that crosses a boundary (sandbox → engine → API → page) is an `EngineErrorData`,
- * a plain JSON object; never rely on `instanceof` for a value that crossed a sandbox.
- */
-export const ERROR_CODES = {
-  INVALID_PARAMS: 400,
-  INVALID_GRAPH: 400,
-  INVALID_DEFINITION: 400,
-  NOT_FOUND: 404,
-  USER_ERROR: 500, // the status comes from ServerError; 500 when it gives none
-  BLOCK_FAILED: 500,
-  SANDBOX_TIMEOUT: 500,
-  // A query, call-function or loop block over its own `timeoutMs` (code blocks: SANDBOX_TIMEOUT).
-  BLOCK_TIMEOUT: 500,
-  SANDBOX_MEMORY: 500,
-  SANDBOX_CRASHED: 500,
-  OUTPUT_TOO_LARGE: 500,
-  OUTPUT_NOT_JSON: 500,
-  LOG_LIMIT: 500,
-  EXECUTOR_BUSY: 503,
-  RUN_TIMEOUT: 504,
-  RUN_CANCELLED: 499,
-  BLOCK_LIMIT: 500,
-  EXPRESSION_FAILED: 500,
-  RESOURCE_FAILED: 502,
-  NOT_CONFIGURED: 501,
-  INTERNAL: 500,
-} as const;
+import { z } from "zod";
+import { CATALOGUE, codesOf, type CodesOf } from "./catalogue";
 
-export type ErrorCode = keyof typeof ERROR_CODES;
+/**
+ * The engine's codes, as listed in the one catalogue (./catalogue.ts). Every error that crosses
+ * a boundary (sandbox → engine → API → page) is an `EngineErrorData`, a plain JSON object;
+ * never rely on `instanceof` for a value that crossed a sandbox.
+ */
+export const ErrorCode = z.enum(codesOf("engine"));
+export type ErrorCode = CodesOf<"engine">;
+
+/** Each engine code's HTTP status, from the catalogue. */
+export const ERROR_CODES = Object.fromEntries(ErrorCode.options.map((c) => [c, CATALOGUE[c].status])) as {
+  readonly [K in ErrorCode]: (typeof CATALOGUE)[K]["status"];
+}; // Object.fromEntries loses the keys; they are exactly ErrorCode's options
 
 /** The serializable shape of every engine error. */
-export interface EngineErrorData {
-  code: ErrorCode;
+export const EngineErrorData = z.object({
+  code: ErrorCode,
   /** For the user: what went wrong, in their terms. */
-  message: string;
+  message: z.string(),
   /** The block it happened in, by name, when there is one. */
-  block?: string;
+  block: z.string().optional(),
   /** HTTP status the call should answer with. */
-  status: number;
+  status: z.number(),
   /** User data attached by `ServerError` or a resource (e.g. response body), JSON only. */
-  data?: unknown;
+  data: z.unknown().optional(),
   /** For the log, never shown to page users: stack, raw cause. */
-  detail?: string;
-}
+  detail: z.string().optional(),
+});
+export type EngineErrorData = z.infer<typeof EngineErrorData>;
 
 /** Thrown inside a process; converted with `toErrorData` at every boundary. */
 export class EngineError extends Error {
@@ -77,7 +62,7 @@ export class EngineError extends Error {
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+  return ErrorCode.safeParse(value).success;
 }
 
 /** Any thrown value → the serializable shape. Unknown errors become INTERNAL with no internals in `message`. */

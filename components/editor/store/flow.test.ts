@@ -28,7 +28,7 @@ const def = testDefinition(
 );
 
 describe("toFlowNodes", () => {
-  const nodes = toFlowNodes(def, { selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [{ code: "X", message: "m", blockId: "cell" }] });
+  const nodes = toFlowNodes(def, { selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [{ code: "UNREACHABLE", message: "m", blockId: "cell" }] });
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   it("puts every parent before its children", () => {
@@ -59,7 +59,7 @@ describe("toFlowNodes", () => {
 
   it("keeps stored positions and reuses unchanged nodes", () => {
     const placed = moveBlocks(def, { out: { x: 7, y: 9 } });
-    const again = toFlowNodes(placed, { previous: nodes, selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [{ code: "X", message: "m", blockId: "cell" }] });
+    const again = toFlowNodes(placed, { previous: nodes, selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [{ code: "UNREACHABLE", message: "m", blockId: "cell" }] });
     expect(again.find((n) => n.id === "out")?.position).toEqual({ x: 7, y: 9 });
     expect(again.find((n) => n.id === "start")).toBe(byId.get("start"));
   });
