@@ -6,6 +6,7 @@ import { actionFromConnection, actionsFromNodeChanges, measuredFromChanges } fro
 import { toFlowEdges } from "./flow-edges";
 import { LOOP_PADDING, NODE_SIZE } from "./flow-layout";
 import { toFlowNodes } from "./flow-nodes";
+import type { Problem } from "@/engine/graph/problem";
 import { moveBlocks } from "./move-blocks";
 
 /*
@@ -27,8 +28,11 @@ const def = testDefinition(
   ["start -> check", "check -big-> each", "check -else-> out", "check -error-> out", "each -body-> row", "row -> inner", "inner -body-> cell", "each -> out"],
 );
 
+// Any code: the nodes pass problems through untouched (not a catalogue code, on purpose).
+const xProblem = { code: "X", message: "m", blockId: "cell" } as unknown as Problem;
+
 describe("toFlowNodes", () => {
-  const nodes = toFlowNodes(def, { selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [{ code: "UNREACHABLE", message: "m", blockId: "cell" }] });
+  const nodes = toFlowNodes(def, { selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [xProblem] });
   const byId = new Map(nodes.map((n) => [n.id, n]));
 
   it("puts every parent before its children", () => {
@@ -59,7 +63,7 @@ describe("toFlowNodes", () => {
 
   it("keeps stored positions and reuses unchanged nodes", () => {
     const placed = moveBlocks(def, { out: { x: 7, y: 9 } });
-    const again = toFlowNodes(placed, { previous: nodes, selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [{ code: "UNREACHABLE", message: "m", blockId: "cell" }] });
+    const again = toFlowNodes(placed, { previous: nodes, selection: ["row"], statuses: { row: { status: "ok", durationMs: 12 } }, problems: [xProblem] });
     expect(again.find((n) => n.id === "out")?.position).toEqual({ x: 7, y: 9 });
     expect(again.find((n) => n.id === "start")).toBe(byId.get("start"));
   });
