@@ -1,25 +1,14 @@
-import { MAX_CALL_BODY_BYTES, type CallErrorEnvelope } from "./envelope";
+import { CallSuccess, MAX_CALL_BODY_BYTES } from "./call";
+import { ReceivedErrorBody } from "./error-body";
+import { ServerFunctionError, errorFromBody } from "./server-function-error";
+
+export { ServerFunctionError } from "./server-function-error";
 
 /**
  * The typed browser client of `POST /api/fn`. Errors thrown on the server are re-thrown here
- * with their message, status, code and data; a network failure is status 0 with `cause`.
+ * as `ServerFunctionError` with their message, status, code and data; a network failure is
+ * status 0 with `cause`.
  */
-export class ServerFunctionError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly data?: unknown;
-  readonly fnId: string;
-
-  constructor(message: string, init: { status: number; code: string; fnId: string; data?: unknown; cause?: unknown }) {
-    super(message, { cause: init.cause });
-    this.name = "ServerFunctionError";
-    this.status = init.status;
-    this.code = init.code;
-    this.fnId = init.fnId;
-    this.data = init.data;
-  }
-}
-
 export interface CallOptions {
   /** Absolute origin or base URL; defaults to the page's origin. */
   baseUrl?: string;
@@ -28,17 +17,15 @@ export interface CallOptions {
   fetch?: typeof fetch;
 }
 
-function isEnvelope(v: unknown): v is CallErrorEnvelope {
-  return typeof v === "object" && v !== null && typeof (v as { error?: unknown }).error === "string"; // shape probe of untrusted JSON
+function isJson(res: Response): boolean {
+  const type = res.headers.get("Content-Type") ?? "";
+  return type.split(";")[0].trim().toLowerCase() === "application/json";
 }
 
 async function errorFrom(res: Response, fnId: string): Promise<ServerFunctionError> {
-  const type = res.headers.get("Content-Type") ?? "";
-  if (type.split(";")[0].trim().toLowerCase() === "application/json") {
+  if (isJson(res)) {
     const body: unknown = await res.json().catch(() => null);
-    if (isEnvelope(body)) {
-      return new ServerFunctionError(body.error, { status: res.status, code: String(body.code ?? "HTTP_ERROR"), fnId, data: body.data });
-    }
+    if (ReceivedErrorBody.safeParse(body).success) return errorFromBody(res.status, body, "", fnId);
   }
   const text = (await res.text().catch(() => "")).trim();
   return new ServerFunctionError(text || res.statusText || `Request failed with status ${res.status}`, {
@@ -67,13 +54,11 @@ export async function callFunction<T = unknown>(fnId: string, params: Record<str
     throw new ServerFunctionError(`Network error: ${cause instanceof Error ? cause.message : String(cause)}`, { status: 0, code: "NETWORK", fnId, cause });
   }
   if (!res.ok) throw await errorFrom(res, fnId);
-  const type = res.headers.get("Content-Type") ?? "";
-  if (type.split(";")[0].trim().toLowerCase() !== "application/json") {
+  if (!isJson(res)) {
+    const type = res.headers.get("Content-Type");
     throw new ServerFunctionError(`Expected a JSON answer, got ${type || "no content type"}`, { status: res.status, code: "BAD_RESPONSE", fnId });
   }
-  const payload: unknown = await res.json();
-  if (typeof payload !== "object" || payload === null || !("result" in payload)) {
-    throw new ServerFunctionError("The answer has no result", { status: res.status, code: "BAD_RESPONSE", fnId });
-  }
-  return (payload as { result: T }).result; // the function's result is the caller's declared T
+  const payload = CallSuccess.safeParse(await res.json());
+  if (!payload.success) throw new ServerFunctionError("The answer has no result", { status: res.status, code: "BAD_RESPONSE", fnId });
+  return payload.data.result as T; // the function's result is the caller's declared T (it is the function's own JSON)
 }

@@ -1,11 +1,11 @@
-import { MAX_CALL_BODY_BYTES, type CallErrorEnvelope } from "./envelope";
+import { CallRequestBody, MAX_CALL_BODY_BYTES, contractError, type CallErrorEnvelope, type ContractErrorCode } from "./call";
 
 export type ParsedCall =
   | { ok: true; fnId: string; params: Record<string, unknown> }
   | { ok: false; envelope: CallErrorEnvelope; headers?: Record<string, string> };
 
-function fail(status: number, code: CallErrorEnvelope["code"], error: string, fnId: string | null = null, headers?: Record<string, string>): ParsedCall {
-  return { ok: false, envelope: { error, fnId, status, code }, headers };
+function fail(code: ContractErrorCode, error: string, fnId: string | null = null, headers?: Record<string, string>): ParsedCall {
+  return { ok: false, envelope: contractError(code, fnId, error), headers };
 }
 
 /** `application/json`, parameters (charset…) allowed, nothing else. */
@@ -16,37 +16,28 @@ export function isJsonMediaType(contentType: string | null): boolean {
 
 /** Method and media type, checked before the body is read. */
 export function checkCallHead(method: string, contentType: string | null, contentLength: string | null): ParsedCall | null {
-  if (method !== "POST") return fail(405, "METHOD_NOT_ALLOWED", `Method ${method} is not allowed; use POST`, null, { Allow: "POST" });
-  if (!isJsonMediaType(contentType)) {
-    return fail(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
-  }
+  if (method !== "POST") return fail("METHOD_NOT_ALLOWED", `Method ${method} is not allowed; use POST`, null, { Allow: "POST" });
+  if (!isJsonMediaType(contentType)) return fail("UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
   if (contentLength !== null && Number(contentLength) > MAX_CALL_BODY_BYTES) {
-    return fail(413, "PAYLOAD_TOO_LARGE", "The request body is larger than 1 MiB");
+    return fail("PAYLOAD_TOO_LARGE", "The request body is larger than 1 MiB");
   }
   return null;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** The body, once read: `{ fnId, args }` with a clean string id and an array of at most one object. */
+/** The body, once read, parsed with the contract's `CallRequestBody`; the first problem is the message. */
 export function parseCallBody(text: string): ParsedCall {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return fail(400, "BAD_REQUEST", "The request body is not valid JSON");
+    return fail("BAD_REQUEST", "The request body is not valid JSON");
   }
-  if (!isPlainObject(body)) return fail(400, "BAD_REQUEST", "The request body must be an object { fnId, args }");
-  const { fnId, args } = body;
-  if (fnId === undefined) return fail(400, "BAD_REQUEST", "fnId is missing");
-  if (typeof fnId !== "string") return fail(400, "BAD_REQUEST", "fnId must be a string");
-  if (fnId === "") return fail(400, "BAD_REQUEST", "fnId is empty");
-  if (fnId.trim() !== fnId) return fail(400, "BAD_REQUEST", "fnId has leading or trailing whitespace", fnId);
-  if (!Array.isArray(args)) return fail(400, "BAD_REQUEST", "args must be an array", fnId);
-  if (args.length > 1) return fail(400, "BAD_REQUEST", "args holds at most one object of named parameters", fnId);
-  const params = args.length === 0 ? {} : args[0];
-  if (!isPlainObject(params)) return fail(400, "BAD_REQUEST", "args[0] must be an object of named parameters", fnId);
-  return { ok: true, fnId, params };
+  const parsed = CallRequestBody.safeParse(body);
+  if (!parsed.success) {
+    // The id rides along once it is a non-empty string, so the caller can tell which call failed.
+    const fnId = typeof body === "object" && body !== null && "fnId" in body && typeof body.fnId === "string" && body.fnId !== "" ? body.fnId : null;
+    return fail("BAD_REQUEST", parsed.error.issues[0]?.message ?? "The request body is malformed", fnId);
+  }
+  const { fnId, args } = parsed.data;
+  return { ok: true, fnId, params: args[0] ?? {} };
 }

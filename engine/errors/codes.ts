@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CATALOGUE, codesOf, type CodesOf } from "./catalogue";
+import { CATALOGUE, codesOf, type CatalogueCode, type CodesOf } from "./catalogue";
 
 /**
  * The engine's codes, as listed in the one catalogue (./catalogue.ts). Every error that crosses
@@ -30,29 +30,38 @@ export const EngineErrorData = z.object({
 });
 export type EngineErrorData = z.infer<typeof EngineErrorData>;
 
-/** Thrown inside a process; converted with `toErrorData` at every boundary. */
-export class EngineError extends Error {
-  readonly code: ErrorCode;
+/**
+ * Lathe's one server-side error class, thrown inside a process and converted with `toErrorData`
+ * at every boundary. Its code is any catalogue code; the engine throws engine codes (the
+ * default type argument), the services theirs (`ServiceError`, server/services/errors.ts, is
+ * this class with the service codes and its own name). The status defaults to the catalogue's.
+ */
+export class EngineError<C extends CatalogueCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly block?: string;
   readonly status: number;
   readonly data?: unknown;
   readonly detail?: string;
+  /** The input field it concerns, so a form can show it in place. */
+  readonly field?: string;
 
   constructor(
-    code: ErrorCode,
+    code: C,
     message: string,
-    opts: { block?: string; status?: number; data?: unknown; detail?: string; cause?: unknown } = {},
+    opts: { block?: string; status?: number; data?: unknown; detail?: string; field?: string; cause?: unknown } = {},
   ) {
     super(message, { cause: opts.cause });
     this.name = "EngineError";
     this.code = code;
     this.block = opts.block;
-    this.status = opts.status ?? ERROR_CODES[code];
+    this.status = opts.status ?? CATALOGUE[code].status;
     this.data = opts.data;
     this.detail = opts.detail;
+    this.field = opts.field;
   }
 
-  toData(): EngineErrorData {
+  /** The serializable shape; only an engine-coded error has one. */
+  toData(this: EngineError<ErrorCode>): EngineErrorData {
     const out: EngineErrorData = { code: this.code, message: this.message, status: this.status };
     if (this.block !== undefined) out.block = this.block;
     if (this.data !== undefined) out.data = this.data;
@@ -65,9 +74,13 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return ErrorCode.safeParse(value).success;
 }
 
+function isEngineCoded(err: EngineError<CatalogueCode>): err is EngineError<ErrorCode> {
+  return isErrorCode(err.code);
+}
+
 /** Any thrown value → the serializable shape. Unknown errors become INTERNAL with no internals in `message`. */
 export function toErrorData(err: unknown, block?: string): EngineErrorData {
-  if (err instanceof EngineError) {
+  if (err instanceof EngineError && isEngineCoded(err)) {
     const data = err.toData();
     if (block !== undefined && data.block === undefined) data.block = block;
     return data;

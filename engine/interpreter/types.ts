@@ -1,58 +1,79 @@
-import type { EngineErrorData } from "../errors";
-import type { BlockType } from "../model";
-import type { LogEntry, LogLevel } from "../sandbox/types";
+import { z } from "zod";
+import { EngineErrorData } from "../errors";
+import { Block } from "../model";
+import type { LogEntry } from "../sandbox/types";
 
 /** A size-capped view of a block's JSON output, for the trace panel. */
-export interface OutputPreview {
+export const OutputPreview = z.object({
   /** The JSON text, cut at the preview cap when `truncated`. */
-  json: string;
+  json: z.string(),
   /** Size of the whole JSON text, in UTF-16 code units (≈ bytes for ASCII). */
-  size: number;
-  truncated: boolean;
-}
+  size: z.number(),
+  truncated: z.boolean(),
+});
+export type OutputPreview = z.infer<typeof OutputPreview>;
 
-export type TraceStatus = "ok" | "error" | "skipped";
+export const TraceStatus = z.enum(["ok", "error", "skipped"]);
+export type TraceStatus = z.infer<typeof TraceStatus>;
 
-export interface TraceEntry {
-  blockId: string;
-  blockName: string;
-  type: BlockType;
-  status: TraceStatus;
+/** The block types, read off the block schema so a new type is a trace type too. */
+export const BlockTypeName = z.enum(Block.options.map((o) => o.shape.type.value));
+
+/** One console line of a block attempt (the sandbox's `LogEntry`). */
+export const BlockLog = z.object({
+  level: z.enum(["log", "info", "warn", "error"]),
+  /** The arguments, formatted as one line (objects as JSON). */
+  message: z.string(),
+  /** Milliseconds since the block attempt started. */
+  t: z.number(),
+});
+// The sandbox declares the same line as a TypeScript interface; this fails to compile if they drift.
+const sameLogShape: z.ZodType<LogEntry, z.infer<typeof BlockLog>> = BlockLog;
+void sameLogShape;
+
+export const TraceEntry = z.object({
+  blockId: z.string(),
+  blockName: z.string(),
+  type: BlockTypeName,
+  status: TraceStatus,
   /** Milliseconds from the start of the run. */
-  startedAt: number;
-  durationMs: number;
+  startedAt: z.number(),
+  durationMs: z.number(),
   /** 0 for a skipped block; more than 1 when retries ran. */
-  attempts: number;
-  output?: OutputPreview;
-  error?: EngineErrorData;
+  attempts: z.number(),
+  output: OutputPreview.optional(),
+  error: EngineErrorData.optional(),
   /** The port that fired (`next`, `error`, a case id, `else`). */
-  port?: string;
-  logs: LogEntry[];
-  logsTruncated?: boolean;
+  port: z.string().optional(),
+  logs: z.array(BlockLog),
+  logsTruncated: z.boolean().optional(),
   /** Inside a loop body: the (innermost) iteration, from 0. */
-  iteration?: number;
+  iteration: z.number().optional(),
   /** Started, but the run ended (a return, a failure elsewhere, a timeout) before it finished. */
-  cancelled?: boolean;
-}
+  cancelled: z.boolean().optional(),
+});
+export type TraceEntry = z.infer<typeof TraceEntry>;
 
 /** One console line of the run, in time order. */
-export interface RunLog {
-  block: string;
-  level: LogLevel;
-  message: string;
+export const RunLog = z.object({
+  block: z.string(),
+  level: BlockLog.shape.level,
+  message: z.string(),
   /** Milliseconds from the start of the run. */
-  t: number;
-  iteration?: number;
-}
+  t: z.number(),
+  iteration: z.number().optional(),
+});
+export type RunLog = z.infer<typeof RunLog>;
 
-export interface RunOutcome {
-  status: "ok" | "error";
-  result?: unknown;
-  error?: EngineErrorData;
-  trace: TraceEntry[];
-  logs: RunLog[];
-  durationMs: number;
-}
+export const RunOutcome = z.object({
+  status: z.enum(["ok", "error"]),
+  result: z.unknown().optional(),
+  error: EngineErrorData.optional(),
+  trace: z.array(TraceEntry),
+  logs: z.array(RunLog),
+  durationMs: z.number(),
+});
+export type RunOutcome = z.infer<typeof RunOutcome>;
 
 export interface RunOptions {
   /** Nesting of call-function blocks; 0 for a call from outside. */

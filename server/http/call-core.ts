@@ -1,6 +1,7 @@
 import {
   MAX_CALL_BODY_BYTES,
   checkCallHead,
+  contractError,
   parseCallBody,
   runErrorEnvelope,
   type CallErrorEnvelope,
@@ -41,7 +42,7 @@ export async function answerCall(input: CallInput): Promise<CallAnswer> {
   if (head && !head.ok) return envelope(head.envelope, head.headers);
   const text = await input.readBody(MAX_CALL_BODY_BYTES);
   if (text === null) {
-    return envelope({ error: "The request body is larger than 1 MiB", fnId: null, status: 413, code: "PAYLOAD_TOO_LARGE" });
+    return envelope(contractError("PAYLOAD_TOO_LARGE", null));
   }
   const call = parseCallBody(text);
   if (!call.ok) return envelope(call.envelope);
@@ -55,7 +56,7 @@ export async function answerCall(input: CallInput): Promise<CallAnswer> {
       hot: hotPath(),
     };
     const ran = await executeFunction(deps, call.fnId, call.params, input.source);
-    if (!ran.found) return envelope({ error: `No function with id "${call.fnId}"`, fnId: call.fnId, status: 404, code: "NOT_FOUND" });
+    if (!ran.found) return envelope(contractError("NOT_FOUND", call.fnId, `No function with id "${call.fnId}"`));
     const headers = { "X-Lathe-Run-Id": ran.runId };
     const { outcome } = ran;
     if (outcome.status === "ok") return { status: 200, headers, body: { result: outcome.result ?? null } };
@@ -63,6 +64,6 @@ export async function answerCall(input: CallInput): Promise<CallAnswer> {
     return envelope(runErrorEnvelope(call.fnId, outcome.error), headers);
   } catch (err) {
     console.error("[lathe] /api/fn failed:", err);
-    return envelope({ error: "Internal error", fnId: call.fnId, status: 500, code: "INTERNAL" });
+    return envelope(contractError("INTERNAL", call.fnId));
   }
 }

@@ -1,27 +1,8 @@
-import { z } from "zod";
+import { CreateAppInput, RenameAppInput, type AppSummary } from "@/engine/contract/apps";
 import type { Db } from "../db/client";
 import { emptyPageTreeColumns } from "../storage/pages";
 import { ServiceError, parseInput } from "./errors";
 import { defaultWorkspaceId } from "./workspaces";
-
-export const AppName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(1, "Name is empty")
-  .max(80, "Name is longer than 80 characters")
-  .refine((s) => !/[\u0000-\u001f]/.test(s), "Name contains control characters");
-
-export const CreateAppInput = z.object({ name: AppName });
-export const RenameAppInput = z.object({ name: AppName });
-
-export interface AppSummary {
-  id: string;
-  name: string;
-  createdAt: string;
-  updatedAt: string;
-  functionCount: number;
-  pageCount: number;
-}
 
 function nameKey(name: string): string {
   return name.toLocaleLowerCase("en");

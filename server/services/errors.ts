@@ -1,29 +1,18 @@
 import type { z } from "zod";
+import { EngineError, type CodesOf } from "@/engine/errors";
 
-export type ServiceErrorCode = "VALIDATION" | "CONFLICT" | "NOT_FOUND" | "STALE_VERSION";
+export type ServiceErrorCode = CodesOf<"service">;
 
-const STATUS: Record<ServiceErrorCode, number> = {
-  VALIDATION: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  STALE_VERSION: 409,
-};
-
-/** An expected failure of a service call, with a message meant for the user. */
-export class ServiceError extends Error {
-  readonly code: ServiceErrorCode;
-  readonly status: number;
-  /** The input field it concerns, so a form can show it in place. */
-  readonly field?: string;
-  readonly data?: unknown;
-
+/**
+ * An expected failure of a service call, with a message meant for the user. Not a second error
+ * class in spirit: it is Lathe's one server-side error (`EngineError`, with the catalogue's
+ * status) narrowed to the service codes, kept under its own name so the services read as they
+ * did. The route mapper (server/http/route.ts) handles every `EngineError` alike.
+ */
+export class ServiceError extends EngineError<ServiceErrorCode> {
   constructor(code: ServiceErrorCode, message: string, opts: { field?: string; data?: unknown } = {}) {
-    super(message);
+    super(code, message, opts);
     this.name = "ServiceError";
-    this.code = code;
-    this.status = STATUS[code];
-    this.field = opts.field;
-    this.data = opts.data;
   }
 }
 

@@ -1,5 +1,6 @@
-import { z } from "zod";
-import { Identifier, defaultDefinition, loadDefinition, type FunctionDefinition } from "@/engine/model";
+import { CreateFunctionInput, RenameFunctionInput, SaveFunctionInput, type FunctionSummary } from "@/engine/contract/functions";
+import { RestoreVersionInput } from "@/engine/contract/versions";
+import { defaultDefinition, loadDefinition, type FunctionDefinition } from "@/engine/model";
 import type { Db } from "../db/client";
 import { definitionColumns, readDefinition } from "../storage/functions";
 import { touchApp } from "./apps";
@@ -7,27 +8,6 @@ import { ServiceError, parseInput } from "./errors";
 import { getPageOfApp, pageReferences, pageWithComponent } from "./pages";
 
 export const GLOBAL_SCOPE = "global";
-
-export const CreateFunctionInput = z.object({
-  name: Identifier,
-  /** Absent or null: app-global. */
-  pageId: z.string().min(1).nullish(),
-});
-export const RenameFunctionInput = z.object({ name: Identifier });
-export const SaveFunctionInput = z.object({
-  definition: z.unknown(),
-  /** The version the editor started from; a save over a newer one is refused. */
-  baseVersion: z.number().int().min(1),
-});
-
-export interface FunctionSummary {
-  id: string;
-  name: string;
-  pageId: string | null;
-  runBehavior: string;
-  currentVersion: number;
-  updatedAt: string;
-}
 
 type FunctionRow = Awaited<ReturnType<Db["function"]["findUniqueOrThrow"]>>;
 
@@ -187,8 +167,6 @@ export async function getVersion(db: Db, functionId: string, version: number) {
   if (!loaded.ok) throw new ServiceError("VALIDATION", `Stored version is invalid: ${loaded.message}`);
   return { version: v.version, name: v.name, reason: v.reason, createdAt: v.createdAt.toISOString(), definition: loaded.definition };
 }
-
-export const RestoreVersionInput = z.object({ baseVersion: z.number().int().min(1) });
 
 /** Restoring writes the old definition as a new version: history only grows. */
 export async function restoreVersion(db: Db, functionId: string, version: number, input: unknown) {

@@ -1,24 +1,9 @@
-import { z } from "zod";
+import { CreatePageInput, SaveTreeInput, UpdatePageInput, type PageSummary } from "@/engine/contract/pages";
 import { PageTree, pageTreeProblems } from "@/engine/pages";
 import type { Db } from "../db/client";
 import { emptyPageTreeColumns, pageTreeColumns, readPageTree } from "../storage/pages";
 import { touchApp } from "./apps";
 import { ServiceError, parseInput } from "./errors";
-
-export interface PageSummary {
-  id: string;
-  name: string;
-  position: number;
-}
-
-export const PageName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(1, "Name is empty")
-  .max(40, "Name is longer than 40 characters")
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, "Use letters, digits, - and _, starting with a letter");
-
-export const SaveTreeInput = z.object({ tree: z.unknown(), baseRevision: z.number().int().min(1) });
 
 export async function listPages(db: Db, appId: string): Promise<PageSummary[]> {
   return db.page.findMany({
@@ -51,7 +36,7 @@ async function assertNameFree(db: Db, appId: string, name: string, exceptId?: st
 }
 
 export async function createPage(db: Db, appId: string, input: unknown): Promise<PageSummary> {
-  const { name } = parseInput(z.object({ name: PageName }), input);
+  const { name } = parseInput(CreatePageInput, input);
   await assertNameFree(db, appId, name);
   const last = await db.page.findFirst({ where: { appId }, orderBy: { position: "desc" }, select: { position: true } });
   const page = await db.page.create({
@@ -64,7 +49,7 @@ export async function createPage(db: Db, appId: string, input: unknown): Promise
 
 /** Rename (`{ name }`) and/or move (`{ position }`: the page's index in the app's order). */
 export async function updatePage(db: Db, pageId: string, input: unknown): Promise<PageSummary> {
-  const { name, position } = parseInput(z.object({ name: PageName.optional(), position: z.number().int().min(0).optional() }), input);
+  const { name, position } = parseInput(UpdatePageInput, input);
   const page = await findPage(db, pageId);
   if (name !== undefined && name !== page.name) {
     await assertNameFree(db, page.appId, name, pageId);

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { CreateResourceInput, TestResourceInput, UpdateResourceInput, type ResourceView } from "@/engine/contract/resources";
 import { ResourceKind, ResourceSettings } from "@/engine/resources";
 import type { Db } from "../db/client";
 import { readDefinition } from "../storage/functions";
@@ -13,44 +13,6 @@ import {
 } from "../storage/resources";
 import { ServiceError, parseInput } from "./errors";
 import { defaultWorkspaceId } from "./workspaces";
-
-export const ResourceName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(1, "Name is empty")
-  .max(80, "Name is longer than 80 characters");
-
-/** A secret field in a form: a new value replaces it, null clears it, absent keeps it. */
-const SecretPatch = z.record(z.string(), z.string().max(8192).nullable());
-
-export const CreateResourceInput = z.object({
-  name: ResourceName,
-  kind: ResourceKind,
-  config: z.record(z.string(), z.unknown()),
-  secrets: SecretPatch.default({}),
-});
-export const UpdateResourceInput = z.object({
-  name: ResourceName.optional(),
-  config: z.record(z.string(), z.unknown()).optional(),
-  secrets: SecretPatch.default({}),
-});
-/** Test a form before (or without) saving; secrets not given come from the stored resource. */
-export const TestResourceInput = z.object({
-  id: z.string().min(1).optional(),
-  kind: ResourceKind,
-  config: z.record(z.string(), z.unknown()),
-  secrets: SecretPatch.default({}),
-});
-
-/** What clients see: settings without secret values, and which secrets are set. */
-export interface ResourceView {
-  id: string;
-  name: string;
-  kind: ResourceKind;
-  config: Record<string, unknown>;
-  secretsSet: Record<string, boolean>;
-  updatedAt: string;
-}
 
 // Reading and writing the stored settings (and decrypting secrets) is server/storage/resources.ts's.
 export type { ResourceDeps };

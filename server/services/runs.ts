@@ -1,18 +1,10 @@
-import { z } from "zod";
+import { ListRunsQuery, RunSource } from "@/engine/contract/runs";
 import type { Db } from "../db/client";
-import { RunSource, readRunDocuments } from "../storage/runs";
+import { readRunDocuments } from "../storage/runs";
 import { parseInput } from "./errors";
 
 // The stored shape of a run (capped documents, version) lives in server/storage/runs.ts.
 export { RunSource };
-
-export const ListRunsQuery = z.object({
-  status: z.enum(["ok", "error"]).optional(),
-  source: RunSource.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** Runs started before this run id's start, for paging. */
-  before: z.string().min(1).optional(),
-});
 
 export async function listRuns(db: Db, functionId: string, query: unknown) {
   const q = parseInput(ListRunsQuery, query);

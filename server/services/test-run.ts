@@ -1,17 +1,10 @@
-import { z } from "zod";
+import { TestRunInput } from "@/engine/contract/runs";
 import { runFunction, type RunOutcome } from "@/engine/interpreter";
 import { loadDefinition } from "@/engine/model";
 import type { EnginePorts } from "@/engine/ports";
 import type { Db } from "../db/client";
 import { recordOutcome, type RunWriter } from "../runtime/run-writer";
 import { ServiceError, parseInput } from "./errors";
-
-export const TestRunInput = z.object({
-  /** The editor's current state, saved or not. */
-  definition: z.unknown(),
-  /** Parameters; the defaults fill what is missing. */
-  input: z.record(z.string(), z.unknown()).default({}),
-});
 
 /**
  * Test: runs the editor's current definition (saved or not) and records the run with source

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RunSource, StoredMarker } from "@/engine/contract/runs";
 import type { EngineErrorData } from "@/engine/errors";
 import type { DocumentKind } from "@/engine/model";
 import type { Db } from "../db/client";
@@ -14,15 +15,15 @@ export type { RunRow };
  * (server/runtime/run-writer.ts), through the SQLite hot path when there is one.
  */
 
-export const RunSource = z.enum(["test", "app", "api"]);
-export type RunSource = z.infer<typeof RunSource>;
+// The wire contract names a run's source and the cap marker; storage stores the same values.
+export { RunSource };
 
 /** Stored documents are capped: a run's record must never be larger than the run was useful. */
 const STORED_CAPS = { input: 64 * 1024, output: 256 * 1024, trace: 512 * 1024, logs: 256 * 1024 };
 
 /** What a document over its cap is stored as. */
-export const TruncatedDocument = z.object({ truncated: z.literal(true), size: z.number(), preview: z.string() });
-export type TruncatedDocument = z.infer<typeof TruncatedDocument>;
+export const TruncatedDocument = StoredMarker;
+export type TruncatedDocument = StoredMarker;
 
 /** The documents of a stored run, in their current shape (version 1: today's). */
 export const StoredRunDocument = z.object({

@@ -1,5 +1,6 @@
-import { NextResponse } from "next/server";
+import { HealthResponse } from "@/engine/contract/health";
 import { getDb } from "@/server/db/client";
+import { reply, route } from "@/server/http/route";
 import { pythonSandbox } from "@/server/runtime/engine";
 
 export const dynamic = "force-dynamic";
@@ -11,12 +12,12 @@ function pythonHealth() {
 }
 
 /** Liveness and readiness: the process answers and the database responds; Python's state is reported. */
-export async function GET() {
+export const GET = route({ response: HealthResponse, access: "open" }, async () => {
   const started = performance.now();
   try {
     await getDb().$queryRaw`SELECT 1`;
-    return NextResponse.json({ ok: true, db: { ok: true, ms: +(performance.now() - started).toFixed(2) }, python: pythonHealth() });
+    return { ok: true as const, db: { ok: true as const, ms: +(performance.now() - started).toFixed(2) }, python: pythonHealth() };
   } catch (err) {
-    return NextResponse.json({ ok: false, db: { ok: false, error: String(err) } }, { status: 503 });
+    return reply(503, { ok: false as const, db: { ok: false as const, error: String(err) } });
   }
-}
+});

@@ -1,7 +1,10 @@
+import { CreateResourceInput, ResourceListResponse, ResourceResponse } from "@/engine/contract/resources";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { resourceDeps } from "@/server/runtime/engine";
 import { createResource, listResources } from "@/server/services/resources";
 
-export const GET = route(async () => ({ resources: await listResources(resourceDeps(getDb())) }));
-export const POST = route(async (req) => ({ resource: await createResource(resourceDeps(getDb()), await readJson(req)) }));
+export const GET = route({ response: ResourceListResponse, access: "open" }, async () => ({ resources: await listResources(resourceDeps(getDb())) }));
+export const POST = route({ body: CreateResourceInput, response: ResourceResponse, access: "open" }, async ({ body }) => ({
+  resource: await createResource(resourceDeps(getDb()), body),
+}));

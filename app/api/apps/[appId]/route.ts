@@ -1,10 +1,15 @@
+import { AppParams, AppResponse, RenameAppInput } from "@/engine/contract/apps";
+import { NoContent } from "@/engine/contract/common";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { deleteApp, getApp, renameApp } from "@/server/services/apps";
 
-type P = { appId: string };
-export const GET = route<P>(async (_req, { appId }) => ({ app: await getApp(getDb(), appId) }));
-export const PATCH = route<P>(async (req, { appId }) => ({ app: await renameApp(getDb(), appId, await readJson(req)) }));
-export const DELETE = route<P>(async (_req, { appId }) => {
-  await deleteApp(getDb(), appId);
+export const GET = route({ params: AppParams, response: AppResponse, access: "open" }, async ({ params }) => ({
+  app: await getApp(getDb(), params.appId),
+}));
+export const PATCH = route({ params: AppParams, body: RenameAppInput, response: AppResponse, access: "open" }, async ({ params, body }) => ({
+  app: await renameApp(getDb(), params.appId, body),
+}));
+export const DELETE = route({ params: AppParams, response: NoContent, access: "open" }, async ({ params }) => {
+  await deleteApp(getDb(), params.appId);
 });

@@ -1,13 +1,26 @@
+import { NoContent } from "@/engine/contract/common";
+import {
+  FunctionDetailResponse,
+  FunctionParams,
+  FunctionResponse,
+  RenameFunctionInput,
+  SaveFunctionInput,
+} from "@/engine/contract/functions";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { deleteFunction, getFunction, renameFunction, saveFunction } from "@/server/services/functions";
 
-type P = { fnId: string };
-export const GET = route<P>(async (_req, { fnId }) => ({ function: await getFunction(getDb(), fnId) }));
+export const GET = route({ params: FunctionParams, response: FunctionDetailResponse, access: "open" }, async ({ params }) => ({
+  function: await getFunction(getDb(), params.fnId),
+}));
 /** Save: `{ definition, baseVersion }` → a new version. */
-export const PUT = route<P>(async (req, { fnId }) => ({ function: await saveFunction(getDb(), fnId, await readJson(req)) }));
+export const PUT = route({ params: FunctionParams, body: SaveFunctionInput, response: FunctionResponse, access: "open" }, async ({ params, body }) => ({
+  function: await saveFunction(getDb(), params.fnId, body),
+}));
 /** Rename: `{ name }`. */
-export const PATCH = route<P>(async (req, { fnId }) => ({ function: await renameFunction(getDb(), fnId, await readJson(req)) }));
-export const DELETE = route<P>(async (_req, { fnId }) => {
-  await deleteFunction(getDb(), fnId);
+export const PATCH = route({ params: FunctionParams, body: RenameFunctionInput, response: FunctionResponse, access: "open" }, async ({ params, body }) => ({
+  function: await renameFunction(getDb(), params.fnId, body),
+}));
+export const DELETE = route({ params: FunctionParams, response: NoContent, access: "open" }, async ({ params }) => {
+  await deleteFunction(getDb(), params.fnId);
 });

@@ -1,11 +1,16 @@
+import { NoContent } from "@/engine/contract/common";
+import { PageDetailResponse, PageParams, PageResponse, UpdatePageInput } from "@/engine/contract/pages";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { deletePage, getPage, updatePage } from "@/server/services/pages";
 
-type P = { pageId: string };
-export const GET = route<P>(async (_req, { pageId }) => ({ page: await getPage(getDb(), pageId) }));
+export const GET = route({ params: PageParams, response: PageDetailResponse, access: "open" }, async ({ params }) => ({
+  page: await getPage(getDb(), params.pageId),
+}));
 /** `{ name?, position? }`: rename and/or move the page in the app's order. */
-export const PATCH = route<P>(async (req, { pageId }) => ({ page: await updatePage(getDb(), pageId, await readJson(req)) }));
-export const DELETE = route<P>(async (_req, { pageId }) => {
-  await deletePage(getDb(), pageId);
+export const PATCH = route({ params: PageParams, body: UpdatePageInput, response: PageResponse, access: "open" }, async ({ params, body }) => ({
+  page: await updatePage(getDb(), params.pageId, body),
+}));
+export const DELETE = route({ params: PageParams, response: NoContent, access: "open" }, async ({ params }) => {
+  await deletePage(getDb(), params.pageId);
 });

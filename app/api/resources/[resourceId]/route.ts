@@ -1,14 +1,17 @@
+import { NoContent } from "@/engine/contract/common";
+import { ResourceParams, ResourceResponse, UpdateResourceInput } from "@/engine/contract/resources";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { resourceDeps } from "@/server/runtime/engine";
 import { deleteResource, getResource, updateResource } from "@/server/services/resources";
 
-type P = { resourceId: string };
-export const GET = route<P>(async (_req, { resourceId }) => ({ resource: await getResource(resourceDeps(getDb()), resourceId) }));
-/** `{ name?, config?, secrets? }`: a secret given replaces, null clears, absent keeps. */
-export const PATCH = route<P>(async (req, { resourceId }) => ({
-  resource: await updateResource(resourceDeps(getDb()), resourceId, await readJson(req)),
+export const GET = route({ params: ResourceParams, response: ResourceResponse, access: "open" }, async ({ params }) => ({
+  resource: await getResource(resourceDeps(getDb()), params.resourceId),
 }));
-export const DELETE = route<P>(async (_req, { resourceId }) => {
-  await deleteResource(resourceDeps(getDb()), resourceId);
+/** `{ name?, config?, secrets? }`: a secret given replaces, null clears, absent keeps. */
+export const PATCH = route({ params: ResourceParams, body: UpdateResourceInput, response: ResourceResponse, access: "open" }, async ({ params, body }) => ({
+  resource: await updateResource(resourceDeps(getDb()), params.resourceId, body),
+}));
+export const DELETE = route({ params: ResourceParams, response: NoContent, access: "open" }, async ({ params }) => {
+  await deleteResource(resourceDeps(getDb()), params.resourceId);
 });

@@ -1,14 +1,15 @@
+import { AppParams } from "@/engine/contract/apps";
+import { CreateFunctionInput, FunctionListResponse, FunctionResponse } from "@/engine/contract/functions";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { getApp } from "@/server/services/apps";
 import { createFunction, listFunctions } from "@/server/services/functions";
 
-type P = { appId: string };
-export const GET = route<P>(async (_req, { appId }) => {
-  await getApp(getDb(), appId);
-  return { functions: await listFunctions(getDb(), appId) };
+export const GET = route({ params: AppParams, response: FunctionListResponse, access: "open" }, async ({ params }) => {
+  await getApp(getDb(), params.appId);
+  return { functions: await listFunctions(getDb(), params.appId) };
 });
-export const POST = route<P>(async (req, { appId }) => {
-  await getApp(getDb(), appId);
-  return { function: await createFunction(getDb(), appId, await readJson(req)) };
+export const POST = route({ params: AppParams, body: CreateFunctionInput, response: FunctionResponse, access: "open" }, async ({ params, body }) => {
+  await getApp(getDb(), params.appId);
+  return { function: await createFunction(getDb(), params.appId, body) };
 });

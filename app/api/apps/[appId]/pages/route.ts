@@ -1,14 +1,15 @@
+import { AppParams } from "@/engine/contract/apps";
+import { CreatePageInput, PageListResponse, PageResponse } from "@/engine/contract/pages";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { getApp } from "@/server/services/apps";
 import { createPage, listPages } from "@/server/services/pages";
 
-type P = { appId: string };
-export const GET = route<P>(async (_req, { appId }) => {
-  await getApp(getDb(), appId);
-  return { pages: await listPages(getDb(), appId) };
+export const GET = route({ params: AppParams, response: PageListResponse, access: "open" }, async ({ params }) => {
+  await getApp(getDb(), params.appId);
+  return { pages: await listPages(getDb(), params.appId) };
 });
-export const POST = route<P>(async (req, { appId }) => {
-  await getApp(getDb(), appId);
-  return { page: await createPage(getDb(), appId, await readJson(req)) };
+export const POST = route({ params: AppParams, body: CreatePageInput, response: PageResponse, access: "open" }, async ({ params, body }) => {
+  await getApp(getDb(), params.appId);
+  return { page: await createPage(getDb(), params.appId, body) };
 });

@@ -1,6 +1,8 @@
+import { FunctionParams, FunctionResponse } from "@/engine/contract/functions";
 import { getDb } from "@/server/db/client";
 import { route } from "@/server/http/route";
 import { duplicateFunction } from "@/server/services/functions";
 
-type P = { fnId: string };
-export const POST = route<P>(async (_req, { fnId }) => ({ function: await duplicateFunction(getDb(), fnId) }));
+export const POST = route({ params: FunctionParams, response: FunctionResponse, access: "open" }, async ({ params }) => ({
+  function: await duplicateFunction(getDb(), params.fnId),
+}));

@@ -1,9 +1,10 @@
+import { FunctionParams } from "@/engine/contract/functions";
+import { VersionListResponse } from "@/engine/contract/versions";
 import { getDb } from "@/server/db/client";
 import { route } from "@/server/http/route";
 import { getFunction, listVersions } from "@/server/services/functions";
 
-type P = { fnId: string };
-export const GET = route<P>(async (_req, { fnId }) => {
-  await getFunction(getDb(), fnId);
-  return { versions: await listVersions(getDb(), fnId) };
+export const GET = route({ params: FunctionParams, response: VersionListResponse, access: "open" }, async ({ params }) => {
+  await getFunction(getDb(), params.fnId);
+  return { versions: await listVersions(getDb(), params.fnId) };
 });

@@ -1,7 +1,9 @@
+import { PageParams, SaveTreeInput, SavedTreeResponse } from "@/engine/contract/pages";
 import { getDb } from "@/server/db/client";
-import { route, readJson } from "@/server/http/route";
+import { route } from "@/server/http/route";
 import { savePageTree } from "@/server/services/pages";
 
-type P = { pageId: string };
 /** `{ tree, baseRevision }` → `{ revision, tree }`; refused when the page was saved elsewhere meanwhile. */
-export const PUT = route<P>(async (req, { pageId }) => savePageTree(getDb(), pageId, await readJson(req)));
+export const PUT = route({ params: PageParams, body: SaveTreeInput, response: SavedTreeResponse, access: "open" }, async ({ params, body }) =>
+  savePageTree(getDb(), params.pageId, body),
+);

@@ -1,13 +1,14 @@
+import { RunParams, RunResponse, readStoredRun } from "@/engine/contract/runs";
 import { getDb } from "@/server/db/client";
 import { route } from "@/server/http/route";
 import { runWriter } from "@/server/runtime/engine";
 import { ServiceError } from "@/server/services/errors";
 import { getRun } from "@/server/services/runs";
 
-type P = { fnId: string; runId: string };
-export const GET = route<P>(async (_req, { fnId, runId }) => {
+export const GET = route({ params: RunParams, response: RunResponse, access: "open" }, async ({ params }) => {
   await runWriter(getDb()).flush();
-  const run = await getRun(getDb(), fnId, runId);
+  const run = await getRun(getDb(), params.fnId, params.runId);
   if (!run) throw new ServiceError("NOT_FOUND", "Run not found");
-  return { run };
+  // Stored documents are read leniently (older runs, capped documents): see StoredRun.
+  return { run: readStoredRun(run) };
 });

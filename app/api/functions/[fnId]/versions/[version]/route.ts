@@ -1,6 +1,8 @@
+import { VersionParams, VersionResponse } from "@/engine/contract/versions";
 import { getDb } from "@/server/db/client";
 import { route } from "@/server/http/route";
 import { getVersion } from "@/server/services/functions";
 
-type P = { fnId: string; version: string };
-export const GET = route<P>(async (_req, { fnId, version }) => ({ version: await getVersion(getDb(), fnId, Number(version)) }));
+export const GET = route({ params: VersionParams, response: VersionResponse, access: "open" }, async ({ params }) => ({
+  version: await getVersion(getDb(), params.fnId, params.version),
+}));
