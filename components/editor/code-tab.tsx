@@ -8,7 +8,9 @@ import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { InlineNameForm } from "../ui/inline-name-form";
 import { useConfirm } from "../ui/use-confirm";
-import type { FunctionItem, PageItem } from "./types";
+import { NoContent } from "@/engine/contract/common";
+import { FunctionResponse, type FunctionSummary } from "@/engine/contract/functions";
+import type { PageSummary } from "@/engine/contract/pages";
 
 interface Scope {
   key: string;
@@ -24,16 +26,16 @@ export function CodeTab({
   selectedId,
 }: {
   appId: string;
-  pages: PageItem[];
-  functions: FunctionItem[];
+  pages: PageSummary[];
+  functions: FunctionSummary[];
   selectedId: string | null;
 }) {
   const router = useRouter();
   const [query, setQuery] = useState("");
   const [creatingIn, setCreatingIn] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const deleting = useConfirm<FunctionItem>(async (fn) => {
-    await api(`/api/functions/${fn.id}`, { method: "DELETE" });
+  const deleting = useConfirm<FunctionSummary>(async (fn) => {
+    await api(NoContent, `/api/functions/${fn.id}`, { method: "DELETE" });
     if (fn.id === selectedId) router.push(`/apps/${appId}/edit`);
     router.refresh();
   });
@@ -50,7 +52,7 @@ export function CodeTab({
     functions.filter((f) => f.pageId === scope.pageId && (!q || f.name.toLowerCase().includes(q)));
 
   async function create(scope: Scope, name: string) {
-    const { function: fn } = await api<{ function: FunctionItem }>(`/api/apps/${appId}/functions`, {
+    const { function: fn } = await api(FunctionResponse, `/api/apps/${appId}/functions`, {
       method: "POST",
       body: { name, pageId: scope.pageId },
     });
@@ -59,14 +61,14 @@ export function CodeTab({
     router.refresh();
   }
 
-  async function rename(fn: FunctionItem, name: string) {
-    await api(`/api/functions/${fn.id}`, { method: "PATCH", body: { name } });
+  async function rename(fn: FunctionSummary, name: string) {
+    await api(FunctionResponse, `/api/functions/${fn.id}`, { method: "PATCH", body: { name } });
     setRenaming(null);
     router.refresh();
   }
 
-  async function duplicate(fn: FunctionItem) {
-    const { function: copy } = await api<{ function: FunctionItem }>(`/api/functions/${fn.id}/duplicate`, { method: "POST" });
+  async function duplicate(fn: FunctionSummary) {
+    const { function: copy } = await api(FunctionResponse, `/api/functions/${fn.id}/duplicate`, { method: "POST" });
     router.push(`/apps/${appId}/edit?fn=${copy.id}`);
     router.refresh();
   }

@@ -9,7 +9,8 @@ import { PagesTab } from "../pages-editor/pages-tab";
 import { CodeTab } from "./code-tab";
 import { FunctionEditor } from "./function-editor";
 import type { ResourceOption } from "./inspector/query-form";
-import type { FunctionItem, PageItem, SelectedFunction } from "./types";
+import type { FunctionDetail, FunctionSummary } from "@/engine/contract/functions";
+import type { PageSummary } from "@/engine/contract/pages";
 
 /** The app editor: a left panel of tabs (Code for now) and a main area. */
 export function EditorShell({
@@ -21,9 +22,9 @@ export function EditorShell({
   pageRuntime,
 }: {
   app: { id: string; name: string };
-  pages: PageItem[];
-  functions: FunctionItem[];
-  selected: SelectedFunction | null;
+  pages: PageSummary[];
+  functions: FunctionSummary[];
+  selected: FunctionDetail | null;
   resources: ResourceOption[];
   /** The page open in the page editor when no function is. */
   pageRuntime: AppRuntime | null;

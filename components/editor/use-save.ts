@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import type { FunctionDefinition } from "@/engine/model";
-import { ApiError, api, errorMessage } from "../ui/api";
+import { FunctionDetailResponse, FunctionResponse } from "@/engine/contract/functions";
+import { ServerFunctionError, api, errorMessage } from "../ui/api";
 import type { EditorStore } from "./store/editor-store";
 
 export interface SaveState {
@@ -21,7 +21,7 @@ export function useSave(fnId: string, store: EditorStore, onSaved: (version: num
     if (savedVersion === null) return;
     setState({ saving: true, error: null, conflict: false });
     try {
-      const { function: fn } = await api<{ function: { currentVersion: number } }>(`/api/functions/${fnId}`, {
+      const { function: fn } = await api(FunctionResponse, `/api/functions/${fnId}`, {
         method: "PUT",
         body: { definition: draft, baseVersion: savedVersion },
       });
@@ -29,14 +29,14 @@ export function useSave(fnId: string, store: EditorStore, onSaved: (version: num
       setState({ saving: false, error: null, conflict: false });
       onSaved(fn.currentVersion);
     } catch (err) {
-      const conflict = err instanceof ApiError && err.code === "STALE_VERSION";
+      const conflict = err instanceof ServerFunctionError && err.code === "STALE_VERSION";
       setState({ saving: false, error: errorMessage(err), conflict });
     }
   }, [fnId, store, onSaved]);
 
   const reload = useCallback(async () => {
     try {
-      const { function: fn } = await api<{ function: { definition: FunctionDefinition; currentVersion: number } }>(`/api/functions/${fnId}`);
+      const { function: fn } = await api(FunctionDetailResponse, `/api/functions/${fnId}`);
       store.dispatch({ type: "replace", definition: fn.definition, version: fn.currentVersion });
       setState({ saving: false, error: null, conflict: false });
       onSaved(fn.currentVersion);

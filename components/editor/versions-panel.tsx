@@ -5,7 +5,8 @@ import type { FunctionDefinition } from "@/engine/model";
 import { JsonTree } from "@/components/shared/json-tree";
 import { api, errorMessage } from "../ui/api";
 import { relativeTime } from "../ui/relative-time";
-import type { VersionItem } from "./types";
+import { FunctionResponse } from "@/engine/contract/functions";
+import { VersionListResponse, VersionResponse, type FunctionVersion, type VersionSummary } from "@/engine/contract/versions";
 
 /** Every save is a version: list them, look at one read-only, restore one as a new version. */
 export function VersionsPanel({ fnId, currentVersion, dirty, onRestored }: {
@@ -14,12 +15,12 @@ export function VersionsPanel({ fnId, currentVersion, dirty, onRestored }: {
   dirty: boolean;
   onRestored: (definition: FunctionDefinition, version: number) => void;
 }) {
-  const [versions, setVersions] = useState<VersionItem[]>([]);
-  const [viewing, setViewing] = useState<{ version: number; definition: FunctionDefinition } | null>(null);
+  const [versions, setVersions] = useState<VersionSummary[]>([]);
+  const [viewing, setViewing] = useState<FunctionVersion | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(async () => {
     try {
-      setVersions((await api<{ versions: VersionItem[] }>(`/api/functions/${fnId}/versions`)).versions);
+      setVersions((await api(VersionListResponse, `/api/functions/${fnId}/versions`)).versions);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -29,7 +30,7 @@ export function VersionsPanel({ fnId, currentVersion, dirty, onRestored }: {
   async function view(version: number) {
     setError(null);
     try {
-      setViewing((await api<{ version: { version: number; definition: FunctionDefinition } }>(`/api/functions/${fnId}/versions/${version}`)).version);
+      setViewing((await api(VersionResponse, `/api/functions/${fnId}/versions/${version}`)).version);
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -38,11 +39,11 @@ export function VersionsPanel({ fnId, currentVersion, dirty, onRestored }: {
     if (dirty && !window.confirm("You have unsaved changes. Restore anyway and drop them?")) return;
     setError(null);
     try {
-      const { function: fn } = await api<{ function: { currentVersion: number } }>(`/api/functions/${fnId}/versions/${version}/restore`, {
+      const { function: fn } = await api(FunctionResponse, `/api/functions/${fnId}/versions/${version}/restore`, {
         method: "POST",
         body: { baseVersion: currentVersion },
       });
-      const { version: v } = await api<{ version: { definition: FunctionDefinition } }>(`/api/functions/${fnId}/versions/${fn.currentVersion}`);
+      const { version: v } = await api(VersionResponse, `/api/functions/${fnId}/versions/${fn.currentVersion}`);
       onRestored(v.definition, fn.currentVersion);
       setViewing(null);
     } catch (err) {

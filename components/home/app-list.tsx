@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { AppResponse, type AppSummary } from "@/engine/contract/apps";
+import { NoContent } from "@/engine/contract/common";
 import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -10,31 +12,23 @@ import { InlineNameForm } from "../ui/inline-name-form";
 import { relativeTime } from "../ui/relative-time";
 import { useConfirm } from "../ui/use-confirm";
 
-export interface AppListItem {
-  id: string;
-  name: string;
-  updatedAt: string;
-  functionCount: number;
-  pageCount: number;
-}
-
-export function AppList({ apps, now }: { apps: AppListItem[]; now: number }) {
+export function AppList({ apps, now }: { apps: AppSummary[]; now: number }) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const deleting = useConfirm<AppListItem>(async (app) => {
-    await api(`/api/apps/${app.id}`, { method: "DELETE" });
+  const deleting = useConfirm<AppSummary>(async (app) => {
+    await api(NoContent, `/api/apps/${app.id}`, { method: "DELETE" });
     router.refresh();
   });
 
   async function create(name: string) {
-    const { app } = await api<{ app: { id: string } }>("/api/apps", { method: "POST", body: { name } });
+    const { app } = await api(AppResponse, "/api/apps", { method: "POST", body: { name } });
     setCreating(false);
     router.push(`/apps/${app.id}/edit`);
   }
 
   async function rename(id: string, name: string) {
-    await api(`/api/apps/${id}`, { method: "PATCH", body: { name } });
+    await api(AppResponse, `/api/apps/${id}`, { method: "PATCH", body: { name } });
     setRenaming(null);
     router.refresh();
   }

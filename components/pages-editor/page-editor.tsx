@@ -9,7 +9,8 @@ import type { ScopeName } from "../editor/inspector/code-editor";
 import { useLeaveGuard } from "../editor/use-shortcuts";
 import type { AppState } from "../runtime/app-state";
 import type { PageRuntimeHandle } from "../runtime/use-page-runtime";
-import { ApiError, api, errorMessage } from "../ui/api";
+import { PageDetailResponse, SavedTreeResponse } from "@/engine/contract/pages";
+import { ServerFunctionError, api, errorMessage } from "../ui/api";
 import { Button } from "../ui/button";
 import type { ActionContext } from "./action-editor";
 import { ComponentInspector } from "./component-inspector";
@@ -63,15 +64,15 @@ export function PageEditor({ runtime, allPages }: { runtime: AppRuntime; allPage
   const save = useCallback(async () => {
     setError(null);
     try {
-      const r = await api<{ revision: number; tree: PageTree }>(`/api/pages/${page.id}/tree`, { method: "PUT", body: { tree, baseRevision: revision } });
+      const r = await api(SavedTreeResponse, `/api/pages/${page.id}/tree`, { method: "PUT", body: { tree, baseRevision: revision } });
       setRevision(r.revision);
       setSaved(tree);
     } catch (err) {
-      setError({ message: errorMessage(err), conflict: err instanceof ApiError && err.code === "STALE_VERSION" });
+      setError({ message: errorMessage(err), conflict: err instanceof ServerFunctionError && err.code === "STALE_VERSION" });
     }
   }, [page.id, tree, revision]);
   const reload = async () => {
-    const { page: fresh } = await api<{ page: { revision: number; tree: PageTree } }>(`/api/pages/${page.id}`);
+    const { page: fresh } = await api(PageDetailResponse, `/api/pages/${page.id}`);
     setTreeState(fresh.tree);
     setSaved(fresh.tree);
     setRevision(fresh.revision);

@@ -3,36 +3,33 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { NoContent } from "@/engine/contract/common";
+import { PageResponse, type PageSummary } from "@/engine/contract/pages";
 import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { InlineNameForm } from "../ui/inline-name-form";
 import { useConfirm } from "../ui/use-confirm";
 
-export interface PageListItem {
-  id: string;
-  name: string;
-}
-
 /** The app's pages: open one to edit it, add, rename, reorder, delete. */
-export function PagesTab({ appId, pages, selectedPageId }: { appId: string; pages: PageListItem[]; selectedPageId: string | null }) {
+export function PagesTab({ appId, pages, selectedPageId }: { appId: string; pages: PageSummary[]; selectedPageId: string | null }) {
   const router = useRouter();
   const [adding, setAdding] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
-  const deleting = useConfirm<PageListItem>(async (page) => {
-    await api(`/api/pages/${page.id}`, { method: "DELETE" });
+  const deleting = useConfirm<PageSummary>(async (page) => {
+    await api(NoContent, `/api/pages/${page.id}`, { method: "DELETE" });
     if (page.id === selectedPageId) router.push(`/apps/${appId}/edit`);
     router.refresh();
   });
 
   async function add(name: string) {
-    const { page } = await api<{ page: PageListItem }>(`/api/apps/${appId}/pages`, { method: "POST", body: { name } });
+    const { page } = await api(PageResponse, `/api/apps/${appId}/pages`, { method: "POST", body: { name } });
     setAdding(false);
     router.push(`/apps/${appId}/edit?page=${page.id}`);
     router.refresh();
   }
   async function patch(id: string, body: Record<string, unknown>) {
-    await api(`/api/pages/${id}`, { method: "PATCH", body });
+    await api(PageResponse, `/api/pages/${id}`, { method: "PATCH", body });
     setRenaming(null);
     router.refresh();
   }

@@ -2,21 +2,14 @@
 
 import { useState } from "react";
 import type { ResourceKind } from "@/engine/resources";
+import { NoContent } from "@/engine/contract/common";
+import { ConnectionTestResponse, ResourceResponse, type ResourceView } from "@/engine/contract/resources";
 import { api, errorMessage } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useConfirm } from "../ui/use-confirm";
 import { TextField, SelectField } from "./fields";
 import { KindFields, NEW_CONFIG, type Config, type SecretPatch } from "./kind-fields";
-
-export interface ResourceItem {
-  id: string;
-  name: string;
-  kind: ResourceKind;
-  config: Config;
-  secretsSet: Record<string, boolean>;
-  updatedAt: string;
-}
 
 const KIND_LABELS = [["rest", "REST API"], ["postgres", "PostgreSQL"], ["sqlite", "SQLite"], ["smtp", "SMTP"]] as const;
 
@@ -29,8 +22,8 @@ function secretPatch(s: SecretPatch): Record<string, string | null> {
 
 /** Create or edit one resource: its kind's settings, secrets that are never shown, Test connection, Delete. */
 export function ResourceForm({ resource, onSaved, onDeleted }: {
-  resource: ResourceItem | null;
-  onSaved: (r: ResourceItem) => void;
+  resource: ResourceView | null;
+  onSaved: (r: ResourceView) => void;
   onDeleted: () => void;
 }) {
   const [name, setName] = useState(resource?.name ?? "");
@@ -41,8 +34,8 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState<"save" | "test" | null>(null);
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
-  const deleting = useConfirm<ResourceItem>(async (r) => {
-    await api(`/api/resources/${r.id}`, { method: "DELETE" });
+  const deleting = useConfirm<ResourceView>(async (r) => {
+    await api(NoContent, `/api/resources/${r.id}`, { method: "DELETE" });
     onDeleted();
   });
 
@@ -62,8 +55,8 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
     try {
       const body = { name, config, secrets: secretPatch(secrets) };
       const { resource: r } = resource
-        ? await api<{ resource: ResourceItem }>(`/api/resources/${resource.id}`, { method: "PATCH", body })
-        : await api<{ resource: ResourceItem }>("/api/resources", { method: "POST", body: { ...body, kind } });
+        ? await api(ResourceResponse, `/api/resources/${resource.id}`, { method: "PATCH", body })
+        : await api(ResourceResponse, "/api/resources", { method: "POST", body: { ...body, kind } });
       setSecrets({});
       setSaved(true);
       onSaved(r);
@@ -78,7 +71,7 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
     setBusy("test");
     setTest(null);
     try {
-      setTest(await api<{ ok: boolean; message: string }>("/api/resources/test", {
+      setTest(await api(ConnectionTestResponse, "/api/resources/test", {
         method: "POST",
         body: { id: resource?.id, kind, config, secrets: secretPatch(secrets) },
       }));

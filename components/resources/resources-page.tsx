@@ -3,13 +3,14 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { Button } from "../ui/button";
-import { ResourceForm, type ResourceItem } from "./resource-form";
+import type { ResourceView } from "@/engine/contract/resources";
+import { ResourceForm } from "./resource-form";
 
 const KIND_NAMES: Record<string, string> = { rest: "REST API", postgres: "PostgreSQL", sqlite: "SQLite", smtp: "SMTP" };
 
 /** The workspace's resources: connections whose secrets stay on the server. */
 export function ResourcesPage({ resources, selectedId, creating, backHref }: {
-  resources: ResourceItem[];
+  resources: ResourceView[];
   selectedId: string | null;
   creating: boolean;
   backHref: string;

@@ -21,12 +21,10 @@ export interface ActionContext {
 /** How a chain ended: every action ran, or one stopped it (cancelled, failed template…). */
 export type ChainResult = "completed" | "stopped";
 
-/** Thrown inside this module only, to stop a chain with a message for the user. */
-class StopChain extends Error {}
-
-function evaluate(template: string, ctx: ActionContext, extra: ExtraScope | undefined): unknown {
+/** A failed template stops the chain: the thrown message is what `runActions` notifies. */
+function evaluate(template: string, ctx: ActionContext, extra: ExtraScope | undefined, label?: string): unknown {
   const r = evaluateTemplate(template, ctx.state.get(), extra);
-  if (!r.ok) throw new StopChain(r.error);
+  if (!r.ok) throw new Error(label === undefined ? r.error : `"${label}": ${r.error}`);
   return r.value;
 }
 
@@ -35,12 +33,8 @@ const text = (template: string, ctx: ActionContext, extra: ExtraScope | undefine
 function evaluateRecord(templates: Readonly<Record<string, string>>, ctx: ActionContext, extra: ExtraScope | undefined) {
   const out: Record<string, unknown> = {};
   for (const [name, template] of Object.entries(templates)) {
-    try {
-      const value = evaluate(template, ctx, extra);
-      if (value !== undefined) out[name] = value;
-    } catch (e) {
-      throw e instanceof StopChain ? new StopChain(`"${name}": ${e.message}`) : e;
-    }
+    const value = evaluate(template, ctx, extra, name);
+    if (value !== undefined) out[name] = value;
   }
   return out;
 }

@@ -1,47 +1,50 @@
-/** The editor's JSON API client: throws ApiError with the server's message and field. */
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly field?: string;
-  readonly data?: unknown;
-  constructor(message: string, status: number, code: string, field?: string, data?: unknown) {
-    super(message);
-    this.name = "ApiError";
-    this.status = status;
-    this.code = code;
-    this.field = field;
-    this.data = data;
-  }
+import type { z } from "zod";
+import { ServerFunctionError, errorFromBody } from "@/engine/contract/server-function-error";
+
+/**
+ * The editor's JSON API client: `api(Schema, url, init?)` parses the answer with the route's
+ * own schema from engine/contract. Every failure is a `ServerFunctionError` (the browser's one
+ * error class): the server's message, status, code, field and data; NETWORK (status 0) when
+ * the server was not reached; BAD_RESPONSE when the answer does not fit the schema.
+ */
+export { ServerFunctionError };
+
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  /** Aborting drops the request; the abort error is thrown as it came. */
+  signal?: AbortSignal;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-export async function api<T = unknown>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function api<S extends z.ZodType>(schema: S, url: string, init: ApiInit = {}): Promise<z.output<S>> {
   let res: Response;
   try {
     res = await fetch(url, {
       method: init.method ?? "GET",
       headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
     });
   } catch (cause) {
-    throw new ApiError(`Could not reach the server: ${String(cause)}`, 0, "NETWORK");
+    if (init.signal?.aborted) throw cause;
+    throw new ServerFunctionError(`Could not reach the server: ${String(cause)}`, { status: 0, code: "NETWORK", cause });
   }
-  if (res.status === 204) return undefined as T; // no body: callers of 204 routes ignore the value
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw apiErrorOf(res.status, body, `Request failed (${res.status})`);
-  return body as T; // the route's documented shape
+  return readAnswer(schema, res, `Request failed (${res.status})`);
 }
 
-/** The editor API's error body `{ error, code, field?, data? }` as an ApiError. */
-export function apiErrorOf(status: number, body: unknown, fallback: string): ApiError {
-  const b = isRecord(body) ? body : {};
-  const message = typeof b.error === "string" ? b.error : fallback;
-  const code = typeof b.code === "string" ? b.code : "HTTP_ERROR";
-  const field = typeof b.field === "string" ? b.field : undefined;
-  return new ApiError(message, status, code, field, b.data);
+/** A response read with `schema`: its error as a ServerFunctionError, `fallback` when the error has no body. */
+export async function readAnswer<S extends z.ZodType>(schema: S, res: Response, fallback: string): Promise<z.output<S>> {
+  const body: unknown = res.status === 204 ? undefined : await res.json().catch(() => null);
+  if (!res.ok) throw errorFromBody(res.status, body, fallback);
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const where = first?.path.length ? ` (at ${first.path.map(String).join(".")})` : "";
+  throw new ServerFunctionError(`The server's answer was not understood${where}: ${first?.message ?? "invalid"}`, {
+    status: res.status,
+    code: "BAD_RESPONSE",
+    data: { issues: parsed.error.issues },
+  });
 }
 
 export function errorMessage(err: unknown): string {

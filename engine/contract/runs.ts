@@ -99,7 +99,7 @@ export type StoredRun = z.infer<typeof StoredRun>;
 /** Anything as a stored run: what does not fit reads as an empty failed run. */
 export function readStoredRun(raw: unknown): StoredRun {
   const parsed = StoredRun.safeParse(raw);
-  return parsed.success ? parsed.data : StoredRun.parse({});
+  return parsed.success ? parsed.data : StoredRun.parse({ input: null, output: null });
 }
 
 export const RunResponse = z.object({ run: StoredRun });

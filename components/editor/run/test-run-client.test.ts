@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../ui/api";
+import { ServerFunctionError } from "../../ui/api";
 import { readTestResponse, testUrl } from "./test-run-client";
 
 function json(status: number, body: unknown): Response {
@@ -14,7 +14,7 @@ describe("readTestResponse", () => {
 
   it("throws the server's message, code and data", async () => {
     const err = await readTestResponse(json(400, { error: "Invalid definition: x", code: "VALIDATION", field: "definition", data: { issues: [] } })).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toBeInstanceOf(ServerFunctionError);
     expect(err).toMatchObject({ message: "Invalid definition: x", status: 400, code: "VALIDATION", field: "definition", data: { issues: [] } });
   });
 

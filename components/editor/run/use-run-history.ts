@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, errorMessage } from "../../ui/api";
-import { HISTORY_PAGE_SIZE, parseRunSummaries, runUrl, runsUrl, storedRunView, type RunFilters, type RunSummary, type StoredRunView } from "./stored-run";
+import { RunListResponse, RunResponse } from "@/engine/contract/runs";
+import { HISTORY_PAGE_SIZE, runUrl, runsUrl, storedRunView, type RunFilters, type RunSummary, type StoredRunView } from "./stored-run";
 
 export interface RunHistory {
   runs: RunSummary[];
@@ -35,7 +36,7 @@ export function useRunHistory(fnId: string, filters: RunFilters, refreshKey: unk
     async (before: string | undefined, gen: number) => {
       setLoading(true);
       try {
-        const page = parseRunSummaries(await api<unknown>(runsUrl(fnId, filters, before)));
+        const page = (await api(RunListResponse, runsUrl(fnId, filters, before))).runs;
         if (gen !== generation.current) return;
         setRuns((prev) => {
           if (!before) return page;
@@ -86,9 +87,9 @@ export function useRunDetail(fnId: string, runId: string | null): RunDetailState
     }
     let live = true;
     setState({ status: "loading", runId });
-    api<unknown>(runUrl(fnId, runId))
+    api(RunResponse, runUrl(fnId, runId))
       .then((body) => {
-        const run = storedRunView(typeof body === "object" && body !== null && "run" in body ? body.run : null);
+        const run = storedRunView(body.run);
         cache.current.set(key, run);
         if (live) setState({ status: "ready", run });
       })

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, errorMessage } from "../../ui/api";
+import { ServerFunctionError, errorMessage } from "../../ui/api";
 import { postTestRun, type TestRunResult } from "./test-run-client";
 
 export interface TestRunState {
@@ -80,7 +80,7 @@ export function useTestRun(fnId: string): TestRunState {
       } catch (err) {
         if (controllerRef.current === controller && !controller.signal.aborted) {
           setError(errorMessage(err));
-          setErrorData(err instanceof ApiError ? err.data : undefined);
+          setErrorData(err instanceof ServerFunctionError ? err.data : undefined);
         }
         return null;
       } finally {
