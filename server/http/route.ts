@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import type { z } from "zod";
 import { NoParams } from "@/engine/contract/common";
 import type { ErrorBody } from "@/engine/contract/error-body";
 import { CATALOGUE, EngineError, type CatalogueCode } from "@/engine/errors";
