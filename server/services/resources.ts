@@ -1,5 +1,5 @@
 import { CreateResourceInput, TestResourceInput, UpdateResourceInput, type ResourceView } from "@/engine/contract/resources";
-import { ResourceKind, ResourceSettings } from "@/engine/resources";
+import { ResourceSettings, type ResourceKind } from "@/engine/resources";
 import type { Db } from "../db/client";
 import { readDefinition } from "../storage/functions";
 import {
