@@ -49,6 +49,14 @@ describe("route()", () => {
     expect((await call(list, { url: "http://127.0.0.1/x?limit=30" })).status).toBe(400);
   });
 
+  it("serves a route without dynamic segments, where Next passes no params", async () => {
+    const list = route({ response: z.object({ ok: z.boolean() }), access: "open" }, async () => ({ ok: true }));
+    const req = new Request("http://127.0.0.1/x");
+    // Next resolves `params` to undefined for a static route; the handler's type says otherwise.
+    const res = await list(req, { params: Promise.resolve(undefined as unknown as Record<string, string>) });
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
   it("answers a handler's answer that does not fit its schema as a 500, naming no internals", async () => {
     const broken = route({ response: Answer, access: "open" }, async () => ({ thing: { id: 1 } }) as unknown as z.input<typeof Answer>); // deliberately wrong
     const quiet = console.error;

@@ -158,7 +158,8 @@ export function route<
         // As for an app a person may not open: not found, not forbidden.
         throw new ServiceError("NOT_FOUND", "Not found");
       }
-      const params = parseInput(declaration.params ?? NoParams, await ctx.params);
+      // A route without dynamic segments gets no params from Next: none is an empty object.
+      const params = parseInput(declaration.params ?? NoParams, (await ctx?.params) ?? {});
       const query = declaration.query ? parseInput(declaration.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = declaration.body ? parseInput(declaration.body, await readJson(req)) : undefined;
       // Q and B are undefined exactly when their schemas are, which is what Out<> says.
