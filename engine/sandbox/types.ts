@@ -53,3 +53,18 @@ export interface CodeSandbox {
 export interface PythonSandbox {
   run(request: Extract<SandboxRequest, { kind: "code" }>, signal?: AbortSignal): Promise<SandboxResult>;
 }
+
+/**
+ * An error as a runner (the QuickJS worker, the Python child) reports it. Untrusted: user code
+ * shapes `data`, `message` and `status`, and each pool limits the codes to those a block may
+ * cause (js/result.ts, python/result.ts).
+ */
+export interface RunnerError {
+  code: string;
+  message?: string;
+  detail?: string;
+  status?: number;
+  data?: unknown;
+  /** Bytes of a result refused as OUTPUT_TOO_LARGE, when known. */
+  size?: number;
+}

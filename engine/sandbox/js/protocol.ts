@@ -1,4 +1,4 @@
-import type { LogEntry, Scope } from "../types";
+import type { LogEntry, RunnerError, Scope } from "../types";
 
 /**
  * The frames of the JavaScript sandbox, defined once. pool.ts and index.ts import them;
@@ -38,21 +38,11 @@ export interface VmSetup {
   scope: Scope;
 }
 
-/** An error as the VM or the worker reports it (checked by the pool: user code shapes `data`, `message`, `status`). */
-export interface VmError {
-  code: string;
-  message?: string;
-  detail?: string;
-  status?: number;
-  data?: unknown;
-  /** Bytes of a result refused as OUTPUT_TOO_LARGE, when known. */
-  size?: number;
-}
 
 /** VM → worker: the first line of the kernel's output. */
 export interface VmAnswerHead {
   ok: boolean;
-  error?: VmError;
+  error?: RunnerError;
   logs: LogEntry[];
   logsTruncated: boolean;
   /** The kernel caught the run's interruption (deadline) or QuickJS ran out of memory: the runtime is not reused. */
@@ -62,7 +52,7 @@ export interface VmAnswerHead {
 /** worker → pool: the answer to one request. `value` is the result's JSON text (empty for `undefined`). */
 export type RunAnswer =
   | { ok: true; value: string; logs: LogEntry[]; logsTruncated: boolean }
-  | { ok: false; error: VmError; logs: LogEntry[]; logsTruncated: boolean };
+  | { ok: false; error: RunnerError; logs: LogEntry[]; logsTruncated: boolean };
 
 /** A worker's counters, summed by the pool over every worker it ran. */
 export interface WorkerStats {

@@ -1,7 +1,7 @@
 import { ERROR_CODES, isErrorCode, type EngineErrorData, type ErrorCode } from "../../errors";
 import { limitMessages } from "../limit-messages";
-import type { SandboxLimits, SandboxResult } from "../types";
-import type { RunAnswer, VmError } from "./protocol";
+import type { RunnerError, SandboxLimits, SandboxResult } from "../types";
+import type { RunAnswer } from "./protocol";
 
 /**
  * A worker's answer (protocol.ts) read into a `SandboxResult`. The worker and the kernel are the
@@ -27,7 +27,7 @@ export function answerToResult(answer: RunAnswer, limits: SandboxLimits): Sandbo
   return { ok: true, value, logs, logsTruncated };
 }
 
-function errorData(code: ErrorCode, limits: SandboxLimits, from: VmError): EngineErrorData {
+function errorData(code: ErrorCode, limits: SandboxLimits, from: RunnerError): EngineErrorData {
   const size = typeof from.size === "number" ? from.size : undefined;
   const given = typeof from.message === "string" && from.message !== "" ? from.message : undefined;
   const message = given ?? DEFAULT_MESSAGES[code]?.(limits, size) ?? "The code failed";

@@ -39,7 +39,7 @@ import { KERNEL_FILE, KERNEL_SOURCE, LIB_FILE, PRELUDE_CHUNKS, USER_FILE } from 
  * @typedef {import("./protocol").RunRequest} RunRequest
  * @typedef {import("./protocol").RunAnswer} RunAnswer
  * @typedef {import("./protocol").VmAnswerHead} VmAnswerHead
- * @typedef {import("./protocol").VmError} VmError
+ * @typedef {import("../types").RunnerError} RunnerError
  * @typedef {import("./protocol").WorkerFrame} WorkerFrame
  */
 /**
@@ -331,7 +331,7 @@ function errorOut(code, message, detail, logsJson) {
   } catch {
     // best effort: a run stopped for its limits may not be able to report its logs
   }
-  /** @type {VmError} */
+  /** @type {RunnerError} */
   const error = { code };
   if (message) error.message = message;
   if (detail) error.detail = detail;

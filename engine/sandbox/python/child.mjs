@@ -21,7 +21,7 @@
  * @typedef {import("./protocol").ChildFrame} ChildFrame
  * @typedef {import("./protocol").ChildInit} ChildInit
  * @typedef {import("./protocol").RunHeader} RunHeader
- * @typedef {import("./protocol").ChildError} ChildError
+ * @typedef {import("../types").RunnerError} RunnerError
  */
 import { closeSync, constants as fsConstants, readFileSync, accessSync } from "node:fs";
 import { constants as osConstants } from "node:os";
@@ -173,7 +173,7 @@ async function serve() {
   }
 }
 
-/** @param {unknown} err @returns {ChildError} */
+/** @param {unknown} err @returns {RunnerError} */
 function fatal(err) {
   const e = /** @type {{ name?: string, message?: string, code?: string, status?: number }} */ (err ?? {});
   const text = String(e.message ?? err);

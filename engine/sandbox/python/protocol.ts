@@ -1,4 +1,4 @@
-import type { LogEntry } from "../types";
+import type { LogEntry, RunnerError } from "../types";
 
 /**
  * The frames between the Python pool and a child, defined once. python-process.ts and index.ts
@@ -33,15 +33,6 @@ export interface RunHeader {
   memoryBytes: number;
 }
 
-/** An error as the child reports it (codes are limited to those a block may cause; see result.ts). */
-export interface ChildError {
-  code: string;
-  message?: string;
-  detail?: string;
-  status?: number;
-  data?: unknown;
-  size?: number;
-}
 
 export type ChildFrame =
   /** Restored and warmed up: `heapBytes` is the WebAssembly heap at rest, `startMs` spawn to ready. */
@@ -50,6 +41,6 @@ export type ChildFrame =
   | { type: "log"; id: number; logs: LogEntry[]; logsTruncated: boolean }
   /** The request's end; when `ok`, the value's JSON follows on the next line. */
   | { type: "done"; id: number; ok: true; logs: LogEntry[]; logsTruncated: boolean }
-  | { type: "done"; id: number; ok: false; error: ChildError; logs: LogEntry[]; logsTruncated: boolean }
+  | { type: "done"; id: number; ok: false; error: RunnerError; logs: LogEntry[]; logsTruncated: boolean }
   /** State checked after the answer: `dirty` names what the request left changed ("" when clean). */
   | { type: "idle"; dirty: string; heapBytes: number };
