@@ -1,3 +1,4 @@
+// @ts-check
 // Lint for every TypeScript and JavaScript file of the project, run by `npm test` (stage
 // "lint") and `npm run lint`. Import boundaries between layers are checked separately by
 // dependency-cruiser (.dependency-cruiser.cjs).

@@ -1,3 +1,4 @@
+// @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Loaded from node_modules at run time, never bundled: native addons, WebAssembly,

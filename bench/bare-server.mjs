@@ -1,3 +1,4 @@
+// @ts-check
 // The baseline: a bare Node http server answering the benchmark's call natively, with the
 // same request parsing and the same JSON answer as the one-block Lathe function.
 import http from "node:http";
@@ -13,5 +14,8 @@ const server = http.createServer((req, res) => {
     res.end(JSON.stringify({ result }));
   });
 });
-server.listen(0, "127.0.0.1", () => process.send?.({ port: server.address().port }));
+server.listen(0, "127.0.0.1", () => {
+  const address = /** @type {import("node:net").AddressInfo} */ (server.address()); // a TCP listener
+  process.send?.({ port: address.port });
+});
 process.on("disconnect", () => process.exit(0));

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the Next.js app when its sources changed since the last build.
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ const INPUT_FILES = [
   "package-lock.json", "prisma/schema.prisma",
 ];
 
+/** @param {string} entry @returns {number} */
 function newestMtime(entry) {
   let newest = 0;
   let stat;

@@ -1,3 +1,4 @@
+// @ts-check
 // The environment every Lathe process runs with: one place for the defaults that
 // server/db/config.ts also applies (data folder, database URL, port).
 import fs from "node:fs";
@@ -14,6 +15,7 @@ export function latheEnv(base = process.env) {
   };
 }
 
+/** @param {Record<string, string | undefined> & { LATHE_DATA_DIR: string }} env */
 export function ensureDataDir(env) {
   fs.mkdirSync(env.LATHE_DATA_DIR, { recursive: true });
 }

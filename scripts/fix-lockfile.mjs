@@ -1,3 +1,4 @@
+// @ts-check
 // The registry here answers 404 for some other-platform optional packages (@next/swc-darwin-*,
 // @tailwindcss/oxide-win32-*, …), so `npm install` leaves them out of package-lock.json and
 // `npm ci` then refuses the lockfile. This adds a placeholder entry for each missing optional
@@ -9,8 +10,9 @@ const LOCK = "package-lock.json";
 const OSES = ["darwin", "win32", "linux", "freebsd", "android", "openbsd", "sunos", "aix"];
 const CPUS = ["arm64", "x64", "ia32", "arm", "wasm32", "ppc64", "riscv64", "s390x", "loong64"];
 
+/** @param {string} name */
 function platformOf(name) {
-  const tail = name.split("/").pop();
+  const tail = name.split("/").pop() ?? name;
   const os = OSES.find((o) => tail.includes(`-${o}`));
   const cpu = CPUS.find((c) => tail.includes(`-${c}`)) ?? (tail.includes("-arm-") ? "arm" : undefined);
   return { os: os ? [os] : undefined, cpu: cpu ? [cpu] : undefined };

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run db:migration -- <name>`: writes prisma/migrations/<timestamp>_<name>/migration.sql,
 // the SQL that takes a database migrated by the existing migrations to prisma/schema.prisma.
 //
@@ -14,6 +15,7 @@ import { runPrisma } from "./prisma.mjs";
 const MIGRATIONS = path.join("prisma", "migrations");
 const SCHEMA = path.join("prisma", "schema.prisma");
 
+/** @param {string} message @returns {never} */
 function usage(message) {
   console.error(`${message}\nUsage: npm run db:migration -- <name>   (letters, digits and _, e.g. run_schema_version)`);
   process.exit(1);

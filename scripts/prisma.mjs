@@ -1,3 +1,4 @@
+// @ts-check
 // Runs the Prisma CLI offline: the engine-binary variables point at /bin/true so that
 // no command can try to download an engine (see ../shared/STACK.md).
 import { spawnSync } from "node:child_process";
@@ -16,6 +17,7 @@ export function prismaEnv(extra = {}) {
   };
 }
 
+/** @param {string[]} args @param {Record<string, string>} [extraEnv] */
 export function runPrisma(args, extraEnv = {}) {
   const cli = require.resolve("prisma/build/index.js");
   const res = spawnSync(process.execPath, [cli, ...args], {

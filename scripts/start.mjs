@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: generate the Prisma client if the schema changed, apply migrations, build when
 // needed, then serve on PORT (default 3000) with server/main.ts. `--dev` serves Next.js in
 // development mode instead. The server seeds the demo app on its very first start.
@@ -11,6 +12,7 @@ import { runPrisma } from "./prisma.mjs";
 const dev = process.argv.includes("--dev");
 const env = latheEnv();
 
+/** @param {string} file */
 function sha(file) {
   try {
     return crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
@@ -33,9 +35,10 @@ function ensureClient() {
   }
   if (have === want) return;
   runPrisma(["generate"], env);
-  fs.writeFileSync(CLIENT_MARK, want);
+  fs.writeFileSync(CLIENT_MARK, want ?? "");
 }
 
+/** @param {string} url @param {import("node:child_process").ChildProcess} child */
 async function waitUntilUp(url, child) {
   for (let i = 0; i < 600 && child.exitCode === null; i++) {
     try {
@@ -59,7 +62,7 @@ async function main() {
   // server/main.ts answers POST /api/fn itself and hands every other request to Next.js.
   const args = ["--import", "tsx", "server/main.ts", ...(dev ? ["--dev"] : [])];
   const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } });
-  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+  for (const sig of /** @type {const} */ (["SIGINT", "SIGTERM"])) process.on(sig, () => child.kill(sig));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 
   const url = `http://localhost:${env.PORT}`;

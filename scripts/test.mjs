@@ -1,3 +1,4 @@
+// @ts-check
 // `npm test`: typecheck, lint and import boundaries, unit tests (Vitest), then Playwright e2e against the built app in
 // Debian's Chromium. Prints one closing line `N passed, N failed, N skipped` over every runner.
 // `--only typecheck|lint|unit|e2e` runs one stage.
@@ -8,15 +9,17 @@ import { latheEnv } from "./env.mjs";
 
 const onlyIdx = process.argv.indexOf("--only");
 const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : null;
-const wants = (stage) => !only || only === stage;
+const wants = (/** @type {string} */ stage) => !only || only === stage;
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let stageFailed = false;
 
+/** @param {string} cmd @param {string[]} args @param {Record<string, string>} [env] */
 function run(cmd, args, env = {}) {
   const res = spawnSync(cmd, args, { stdio: "inherit", env: { ...latheEnv(), ...env } });
   return res.status ?? 1;
 }
 
+/** @param {string} file */
 function readJson(file) {
   try {
     return JSON.parse(fs.readFileSync(file, "utf8"));
