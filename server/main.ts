@@ -3,6 +3,7 @@ import next from "next";
 import { getDb, tuneSqlite } from "./db/client";
 import { dataDir } from "./db/config";
 import { handleCallNode } from "./http/call-node";
+import { checkRequest, guardConfig } from "./http/request-guard";
 import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
 import { seedDemoOnce } from "./services/seed";
 
@@ -33,8 +34,17 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const guard = guardConfig();
   const server = http.createServer((req, res) => {
     const path = req.url?.split("?")[0];
+    const refused = checkRequest(req.method, req.headers, guard);
+    if (refused) {
+      // The one error body; /api/fn's envelope also names the function (none was read).
+      const body = { error: refused.message, status: refused.status, code: refused.code, ...(path === "/api/fn" ? { fnId: null } : {}) };
+      res.writeHead(refused.status, { "Content-Type": "application/json; charset=utf-8" });
+      res.end(JSON.stringify(body));
+      return;
+    }
     if (path === "/api/fn") {
       handleCallNode(req, res, "app").catch((err: unknown) => {
         console.error("[lathe] /api/fn failed:", err);

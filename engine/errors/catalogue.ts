@@ -57,6 +57,10 @@ export const CATALOGUE = {
   METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed", exposeData: true, origins: ["contract"] },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is larger than 1 MiB", exposeData: true, origins: ["contract", "browser"] },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Content-Type must be application/json", exposeData: true, origins: ["contract"] },
+  // Every request (server/http/request-guard.ts): a Host this installation does not answer to
+  // (DNS rebinding), a change sent by another site's page.
+  HOST_NOT_ALLOWED: { status: 421, message: "This server does not answer to that host name", exposeData: false, origins: ["contract"] },
+  CROSS_SITE_REQUEST: { status: 403, message: "A change sent from another site is refused", exposeData: false, origins: ["contract"] },
 
   // Browser clients.
   NETWORK: { status: 0, message: "Could not reach the server", exposeData: true, origins: ["browser"] },
