@@ -1,5 +1,6 @@
 import http from "node:http";
 import next from "next";
+import { contractError } from "@/engine/contract";
 import { getDb, tuneSqlite } from "./db/client";
 import { dataDir } from "./db/config";
 import { handleCallNode } from "./http/call-node";
@@ -39,10 +40,10 @@ async function main() {
     const path = req.url?.split("?")[0];
     const refused = checkRequest(req.method, req.headers, guard);
     if (refused) {
-      // The one error body; /api/fn's envelope also names the function (none was read).
-      const body = { error: refused.message, status: refused.status, code: refused.code, ...(path === "/api/fn" ? { fnId: null } : {}) };
+      // /api/fn's envelope names the function (none was read); the editor API's body does not.
+      const { fnId, ...body } = contractError(refused.code, null, refused.message);
       res.writeHead(refused.status, { "Content-Type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify(body));
+      res.end(JSON.stringify(path === "/api/fn" ? { ...body, fnId } : body));
       return;
     }
     if (path === "/api/fn") {
