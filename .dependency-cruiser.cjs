@@ -51,17 +51,24 @@ module.exports = {
     {
       name: "server-layers",
       comment:
-        "Inside server/ the layers run one way: http → services → runtime → storage → db. " +
+        "Inside server/ the layers run one way: http → services → auth, runtime → storage → db. " +
         "Tests may build their fixtures through services.",
       severity: "error",
       from: { path: "^server/(storage|db)/", pathNot: "\\.test\\.ts$" },
-      to: { path: "^server/(services|runtime|http)/" },
+      to: { path: "^server/(services|runtime|http|auth)/" },
     },
     {
       name: "server-runtime-below-services",
       severity: "error",
       from: { path: "^server/runtime/", pathNot: "\\.test\\.ts$" },
       to: { path: "^server/(services|http)/" },
+    },
+    {
+      name: "server-auth-below-services",
+      comment: "Sign-in and permissions know people, sessions and storage; never routes, services or the engine's runtime.",
+      severity: "error",
+      from: { path: "^server/auth/", pathNot: "\\.test\\.ts$" },
+      to: { path: "^server/(services|http|runtime)/" },
     },
     {
       name: "server-services-below-http",

@@ -11,10 +11,11 @@ export interface ServerHandle {
   stop: () => Promise<void>;
 }
 
-export async function startServer(dataDir: string, port: number): Promise<ServerHandle> {
+/** `env` adds to the server's environment (e.g. ADMIN_ENV from ./auth for an installation with an admin). */
+export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
-    env: { ...process.env, PORT: String(port), LATHE_DATA_DIR: dataDir, DATABASE_URL: "", LATHE_SKIP_BUILD: "1" },
+    env: { ...process.env, PORT: String(port), LATHE_DATA_DIR: dataDir, DATABASE_URL: "", LATHE_SKIP_BUILD: "1", ...env },
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -3,10 +3,13 @@ import next from "next";
 import { contractError } from "@/engine/contract";
 import { getDb, tuneSqlite } from "./db/client";
 import { dataDir } from "./db/config";
+import { getAuth } from "./auth/auth";
 import { handleCallNode } from "./http/call-node";
+import { gate, stampClientIp } from "./http/gate";
 import { checkRequest, guardConfig } from "./http/request-guard";
 import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
 import { seedDemoOnce } from "./services/seed";
+import { adminFromEnvironment } from "./services/setup";
 
 /**
  * Lathe's HTTP server: `POST /api/fn` is answered here directly (the hot path of every app),
@@ -20,6 +23,7 @@ async function main() {
   const db = getDb();
   await tuneSqlite(db);
   if ((await seedDemoOnce(db, { dataDir: dataDir() })) === "seeded") console.log("[lathe] seeded the demo app");
+  if ((await adminFromEnvironment(db, getAuth())) === "created") console.log(`[lathe] created the first admin, ${process.env.LATHE_ADMIN_EMAIL}`);
   jsSandbox(); // start the workers now, not on the first call
   // Python: restore the warm processes (or make the snapshot on the very first start) now, in
   // the background, so the first Python block does not pay for it.
@@ -37,13 +41,30 @@ async function main() {
 
   const guard = guardConfig();
   const server = http.createServer((req, res) => {
-    const path = req.url?.split("?")[0];
-    const refused = checkRequest(req.method, req.headers, guard);
-    if (refused) {
-      // /api/fn's envelope names the function (none was read); the editor API's body does not.
-      const { fnId, ...body } = contractError(refused.code, null, refused.message);
-      res.writeHead(refused.status, { "Content-Type": "application/json; charset=utf-8" });
-      res.end(JSON.stringify(path === "/api/fn" ? { ...body, fnId } : body));
+    void serve(req, res).catch((err: unknown) => {
+      console.error("[lathe] request failed:", err);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ error: "Internal error", status: 500, code: "INTERNAL" }));
+    });
+  });
+
+  /** A refusal in the error shape of the path: /api/fn's envelope names the function (none was read). */
+  const refuse = (res: http.ServerResponse, path: string, code: Parameters<typeof contractError>[0], message?: string) => {
+    const { fnId, ...body } = contractError(code, null, message);
+    res.writeHead(body.status, { "Content-Type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(path === "/api/fn" ? { ...body, fnId } : body));
+  };
+
+  async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = req.url?.split("?")[0] ?? "/";
+    const refused = checkRequest(req.method, req.headers, guard, path);
+    if (refused) return refuse(res, path, refused.code, refused.message);
+    stampClientIp(req);
+    const gated = await gate(db, req, path);
+    if (gated.kind === "refuse") return refuse(res, path, gated.code);
+    if (gated.kind === "redirect") {
+      res.writeHead(303, { Location: gated.location });
+      res.end();
       return;
     }
     if (path === "/api/fn") {
@@ -54,8 +75,8 @@ async function main() {
       });
       return;
     }
-    void handle(req, res);
-  });
+    await handle(req, res);
+  }
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`[lathe] listening on ${hostname ?? "all interfaces"}:${port}`));
 

@@ -12,7 +12,7 @@ import { InlineNameForm } from "../ui/inline-name-form";
 import { relativeTime } from "../ui/relative-time";
 import { useConfirm } from "../ui/use-confirm";
 
-export function AppList({ apps, now }: { apps: AppSummary[]; now: number }) {
+export function AppList({ apps, now, canCreate = true }: { apps: AppSummary[]; now: number; canCreate?: boolean }) {
   const router = useRouter();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -39,7 +39,7 @@ export function AppList({ apps, now }: { apps: AppSummary[]; now: number }) {
         <h2 id="apps-heading" className="text-lg font-semibold">
           Apps
         </h2>
-        {!creating ? (
+        {canCreate && !creating ? (
           <Button variant="primary" onClick={() => setCreating(true)}>
             New app
           </Button>
@@ -63,8 +63,9 @@ export function AppList({ apps, now }: { apps: AppSummary[]; now: number }) {
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center">
           <p className="font-medium">No apps yet</p>
           <p className="mt-1 text-sm text-slate-600">
-            Create an app, then add functions in its Code tab: typed parameters, a canvas of
-            blocks, and a Test button.
+            {canCreate
+              ? "Create an app, then add functions in its Code tab: typed parameters, a canvas of blocks, and a Test button."
+              : "No app has been shared with you yet. Ask an editor to share one."}
           </p>
         </div>
       ) : (
@@ -85,7 +86,7 @@ export function AppList({ apps, now }: { apps: AppSummary[]; now: number }) {
               ) : (
                 <>
                   <div className="min-w-0 flex-1">
-                    <Link href={`/apps/${app.id}/edit`} className="font-medium text-indigo-700 hover:underline">
+                    <Link href={app.access === "edit" ? `/apps/${app.id}/edit` : `/apps/${app.id}`} className="font-medium text-indigo-700 hover:underline">
                       {app.name}
                     </Link>
                     <p className="text-xs text-slate-500">
@@ -93,6 +94,8 @@ export function AppList({ apps, now }: { apps: AppSummary[]; now: number }) {
                       {app.functionCount === 1 ? "" : "s"} · {app.pageCount} page{app.pageCount === 1 ? "" : "s"}
                     </p>
                   </div>
+                  {app.access === "edit" && (
+                  <>
                   <Button variant="ghost" onClick={() => setRenaming(app.id)} aria-label={`Rename ${app.name}`}>
                     Rename
                   </Button>
@@ -104,6 +107,8 @@ export function AppList({ apps, now }: { apps: AppSummary[]; now: number }) {
                   >
                     Delete
                   </Button>
+                  </>
+                  )}
                 </>
               )}
             </li>

@@ -21,7 +21,9 @@ export async function api<S extends z.ZodType>(schema: S, url: string, init: Api
   try {
     res = await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
+      // Every change is sent as JSON, body or not: the server refuses changes of any other type
+      // (what a cross-site HTML form can send).
+      headers: init.body === undefined && (init.method ?? "GET") === "GET" ? undefined : { "Content-Type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       signal: init.signal,
     });

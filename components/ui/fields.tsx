@@ -15,20 +15,21 @@ export const CONTROL: Record<FieldLook, string> = {
 };
 
 /** A labelled single-line input; `mono` for templates and names. */
-export function Field({ label, value, onChange, mono, placeholder, type = "text", look = "compact" }: {
+export function Field({ label, value, onChange, mono, placeholder, type = "text", look = "compact", autoComplete }: {
   label: string;
   value: string | number;
   onChange: (v: string) => void;
   mono?: boolean;
   placeholder?: string;
-  type?: "text" | "number" | "url";
+  type?: "text" | "number" | "url" | "email" | "password";
   look?: FieldLook;
+  autoComplete?: string;
 }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className={LABEL[look]}>{label}</label>
-      <input id={id} type={type} value={value} placeholder={placeholder} onChange={(e) => onChange(e.target.value)}
+      <input id={id} type={type} value={value} placeholder={placeholder} autoComplete={autoComplete} onChange={(e) => onChange(e.target.value)}
         className={`${CONTROL[look]} ${mono ? "font-mono" : ""}`} />
     </div>
   );

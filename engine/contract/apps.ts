@@ -21,6 +21,8 @@ export type RenameAppInput = z.infer<typeof RenameAppInput>;
 export const AppSummary = z.object({
   id: z.string(),
   name: z.string(),
+  /** What the person listing may do with it: open it (`use`) or build it too (`edit`). */
+  access: z.enum(["use", "edit"]),
   createdAt: z.string(),
   updatedAt: z.string(),
   functionCount: z.number().int(),

@@ -11,6 +11,8 @@ export const PythonHealth = z.object({
 });
 
 export const HealthResponse = z.union([
+  /** What anyone but an admin gets: the process answers and its database responds. */
+  z.object({ ok: z.boolean() }).strict(),
   z.object({ ok: z.literal(true), db: z.object({ ok: z.literal(true), ms: z.number() }), python: PythonHealth }),
   /** Answered with status 503. */
   z.object({ ok: z.literal(false), db: z.object({ ok: z.literal(false), error: z.string() }) }),

@@ -10,3 +10,4 @@ export * from "./pages";
 export * from "./resources";
 export * from "./runs";
 export * from "./health";
+export * from "./people";

@@ -50,6 +50,12 @@ export const CATALOGUE = {
   // Services (the editor API).
   VALIDATION: { status: 400, message: "Invalid input", exposeData: true, origins: ["service"] },
   CONFLICT: { status: 409, message: "This conflicts with something that exists", exposeData: true, origins: ["service"] },
+  // Sign-in and permissions (server/auth): no session, a role or app access that does not allow
+  // it, an installation with no admin yet, sign-in locked after repeated failures.
+  UNAUTHENTICATED: { status: 401, message: "Sign in to do this", exposeData: false, origins: ["service", "contract"] },
+  FORBIDDEN: { status: 403, message: "You are not allowed to do this", exposeData: false, origins: ["service", "contract"] },
+  SETUP_REQUIRED: { status: 503, message: "Lathe has no admin yet: open /setup", exposeData: false, origins: ["service", "contract"] },
+  SIGN_IN_LOCKED: { status: 429, message: "Too many failed sign-ins; try again later", exposeData: false, origins: ["service"] },
   STALE_VERSION: { status: 409, message: "This was saved elsewhere; reload to get the latest", exposeData: true, origins: ["service"] },
 
   // Transport (seed 002's statuses for /api/fn; the browser client refuses an oversized call itself).

@@ -6,6 +6,8 @@ import {
   runErrorEnvelope,
   type CallErrorEnvelope,
 } from "@/engine/contract";
+import { appAccessCache } from "../auth/app-access";
+import { callerFromCookie } from "../auth/session";
 import { getDb } from "../db/client";
 import { definitionCache, enginePorts, hotPath, runWriter } from "../runtime/engine";
 import { executeFunction } from "../services/execute";
@@ -21,6 +23,8 @@ export interface CallInput {
   /** Aborts when the caller goes away: the run is cancelled. */
   signal: AbortSignal;
   source: RunSource;
+  /** The request's `Cookie` header: the session. */
+  cookie: string | null;
 }
 
 export interface CallAnswer {
@@ -40,6 +44,8 @@ function envelope(body: CallErrorEnvelope, headers: Record<string, string> = {})
 export async function answerCall(input: CallInput): Promise<CallAnswer> {
   const head = checkCallHead(input.method, input.contentType, input.contentLength);
   if (head && !head.ok) return envelope(head.envelope, head.headers);
+  const caller = await callerFromCookie(input.cookie);
+  if (!caller) return envelope(contractError("UNAUTHENTICATED", null, "Sign in to run functions"));
   const text = await input.readBody(MAX_CALL_BODY_BYTES);
   if (text === null) {
     return envelope(contractError("PAYLOAD_TOO_LARGE", null));
@@ -55,7 +61,9 @@ export async function answerCall(input: CallInput): Promise<CallAnswer> {
       runs: runWriter(db),
       hot: hotPath(),
     };
-    const ran = await executeFunction(deps, call.fnId, call.params, input.source);
+    // A function of an app the person may not open answers as if it did not exist.
+    const allow = async (appId: string) => (await appAccessCache().get(db, caller, appId)) !== null;
+    const ran = await executeFunction(deps, call.fnId, call.params, input.source, { caller: caller.user, allow });
     if (!ran.found) return envelope(contractError("NOT_FOUND", call.fnId, `No function with id "${call.fnId}"`));
     const headers = { "X-Lathe-Run-Id": ran.runId };
     const { outcome } = ran;

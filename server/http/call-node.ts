@@ -42,6 +42,7 @@ export async function handleCallNode(req: IncomingMessage, res: ServerResponse, 
     readBody: (cap) => readNodeBody(req, cap),
     signal: aborter.signal,
     source,
+    cookie: req.headers.cookie ?? null,
   });
   const json = JSON.stringify(answer.body);
   res.writeHead(answer.status, {

@@ -12,6 +12,7 @@ export async function handleCall(req: Request, source: RunSource): Promise<NextR
     readBody: (cap) => readCapped(req, cap),
     signal: req.signal,
     source,
+    cookie: req.headers.get("cookie"),
   });
   return NextResponse.json(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -44,7 +44,16 @@ export function guardConfig(env: Readonly<Record<string, string | undefined>> = 
   return { hosts, publicHost };
 }
 
-export type Refusal = { code: "HOST_NOT_ALLOWED" | "CROSS_SITE_REQUEST"; status: number; message: string };
+export type Refusal = { code: "HOST_NOT_ALLOWED" | "CROSS_SITE_REQUEST" | "UNSUPPORTED_MEDIA_TYPE"; status: number; message: string };
+
+/**
+ * Changes to the API must be sent as JSON, body or not: an HTML form (the one thing another site
+ * can make a browser send without asking) cannot. `/api/fn` checks its own media type in the
+ * contract's order; better-auth's endpoints check theirs.
+ */
+function needsJson(path: string | undefined): boolean {
+  return path !== undefined && path.startsWith("/api/") && path !== "/api/fn" && !path.startsWith("/api/auth/");
+}
 
 function refuse(code: Refusal["code"], message: string): Refusal {
   return { code, status: CATALOGUE[code].status, message };
@@ -55,7 +64,7 @@ function one(v: string | string[] | undefined): string | undefined {
 }
 
 /** Null when the request may go on; otherwise why it is refused. */
-export function checkRequest(method: string | undefined, headers: IncomingHttpHeaders, config: GuardConfig): Refusal | null {
+export function checkRequest(method: string | undefined, headers: IncomingHttpHeaders, config: GuardConfig, path?: string): Refusal | null {
   const host = one(headers.host);
   if (!host || !config.hosts.has(hostName(host))) {
     return refuse(
@@ -79,6 +88,9 @@ export function checkRequest(method: string | undefined, headers: IncomingHttpHe
     if (originHost === null || (originHost !== host.trim().toLowerCase() && originHost !== config.publicHost)) {
       return refuse("CROSS_SITE_REQUEST", `A change sent from ${origin} is refused`);
     }
+  }
+  if (needsJson(path) && !/^application\/json\s*(;|$)/i.test(one(headers["content-type"]) ?? "")) {
+    return refuse("UNSUPPORTED_MEDIA_TYPE", "Send changes as application/json");
   }
   return null;
 }

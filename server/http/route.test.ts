@@ -18,7 +18,7 @@ function call(handler: ReturnType<typeof route>, init: { params?: Record<string,
   return handler(req, { params: Promise.resolve(init.params ?? { id: "1" }) });
 }
 
-const create = route({ params: Params, body: Body, response: Answer, access: "open" }, async ({ params, body }) => ({
+const create = route({ params: Params, body: Body, response: Answer, access: "anyone" }, async ({ params, body }) => ({
   // A database row: internals the answer must not carry, and a Date the wire carries as text.
   thing: { id: params.id, name: body.name, createdAt: new Date(0), nameKey: body.name.toLowerCase(), secret: "s3cret" },
 }));
@@ -44,13 +44,13 @@ describe("route()", () => {
   });
 
   it("parses the query", async () => {
-    const list = route({ query: z.object({ limit: z.coerce.number().int().max(10) }), response: z.object({ limit: z.number() }), access: "open" }, async ({ query }) => ({ limit: query.limit }));
+    const list = route({ query: z.object({ limit: z.coerce.number().int().max(10) }), response: z.object({ limit: z.number() }), access: "anyone" }, async ({ query }) => ({ limit: query.limit }));
     expect(await (await call(list, { url: "http://127.0.0.1/x?limit=3" })).json()).toEqual({ limit: 3 });
     expect((await call(list, { url: "http://127.0.0.1/x?limit=30" })).status).toBe(400);
   });
 
   it("serves a route without dynamic segments, where Next passes no params", async () => {
-    const list = route({ response: z.object({ ok: z.boolean() }), access: "open" }, async () => ({ ok: true }));
+    const list = route({ response: z.object({ ok: z.boolean() }), access: "anyone" }, async () => ({ ok: true }));
     const req = new Request("http://127.0.0.1/x");
     // Next resolves `params` to undefined for a static route; the handler's type says otherwise.
     const res = await list(req, { params: Promise.resolve(undefined as unknown as Record<string, string>) });
@@ -58,7 +58,7 @@ describe("route()", () => {
   });
 
   it("answers a handler's answer that does not fit its schema as a 500, naming no internals", async () => {
-    const broken = route({ response: Answer, access: "open" }, async () => ({ thing: { id: 1 } }) as unknown as z.input<typeof Answer>); // deliberately wrong
+    const broken = route({ response: Answer, access: "anyone" }, async () => ({ thing: { id: 1 } }) as unknown as z.input<typeof Answer>); // deliberately wrong
     const quiet = console.error;
     console.error = () => {};
     try {
@@ -71,13 +71,13 @@ describe("route()", () => {
   });
 
   it("maps errors through the catalogue: status, code, field and data", async () => {
-    const conflict = route({ response: NoContent, access: "open" }, async () => {
+    const conflict = route({ response: NoContent, access: "anyone" }, async () => {
       throw new ServiceError("STALE_VERSION", "Saved elsewhere", { data: { currentVersion: 3 } });
     });
     const res = await call(conflict);
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({ error: "Saved elsewhere", status: 409, code: "STALE_VERSION", data: { currentVersion: 3 } });
-    const internal = route({ response: NoContent, access: "open" }, async () => {
+    const internal = route({ response: NoContent, access: "anyone" }, async () => {
       throw new EngineError("INTERNAL", "secret path /etc", { data: { stack: "x" } });
     });
     const quiet = console.error;
@@ -90,15 +90,15 @@ describe("route()", () => {
   });
 
   it("answers 204 for no content and a chosen status with reply()", async () => {
-    const del = route({ response: NoContent, access: "open" }, async () => {});
+    const del = route({ response: NoContent, access: "anyone" }, async () => {});
     expect((await call(del)).status).toBe(204);
-    const degraded = route({ response: z.object({ ok: z.boolean() }), access: "open" }, async () => reply(503, { ok: false }));
+    const degraded = route({ response: z.object({ ok: z.boolean() }), access: "anyone" }, async () => reply(503, { ok: false }));
     const res = await call(degraded);
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ ok: false });
   });
 
   it("leaves its declaration on the handler", () => {
-    expect(routeDeclaration(create)).toMatchObject({ params: Params, body: Body, response: Answer, access: "open" });
+    expect(routeDeclaration(create)).toMatchObject({ params: Params, body: Body, response: Answer, access: "anyone" });
   });
 });

@@ -4,7 +4,10 @@ import { NoParams } from "@/engine/contract/common";
 import type { ErrorBody } from "@/engine/contract/error-body";
 import { CATALOGUE, EngineError, type CatalogueCode } from "@/engine/errors";
 import { ServiceError, parseInput } from "../services/errors";
-import { allows, type Access } from "./access";
+import type { Caller } from "../auth/caller";
+import { callerOf } from "../auth/session";
+import { getDb } from "../db/client";
+import { checkAccess, type Access } from "./access";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -132,6 +135,8 @@ type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface RouteInput<P, Q, B> {
   req: Request;
+  /** Who is calling; null only on routes open to `anyone`. */
+  caller: Caller | null;
   params: P;
   query: Q;
   body: B;
@@ -154,16 +159,15 @@ export function route<
 ): DeclaredHandler {
   const handle: NextHandler = async (req, ctx) => {
     try {
-      if (!(await allows(declaration.access, { req }))) {
-        // As for an app a person may not open: not found, not forbidden.
-        throw new ServiceError("NOT_FOUND", "Not found");
-      }
+      const caller = await callerOf(req);
+      if (!caller && declaration.access !== "anyone") throw new ServiceError("UNAUTHENTICATED", "Sign in to do this");
       // A route without dynamic segments gets no params from Next: none is an empty object.
       const params = parseInput(declaration.params ?? NoParams, (await ctx?.params) ?? {});
+      await checkAccess(getDb, declaration.access, caller, params);
       const query = declaration.query ? parseInput(declaration.query, Object.fromEntries(new URL(req.url).searchParams)) : undefined;
       const body = declaration.body ? parseInput(declaration.body, await readJson(req)) : undefined;
       // Q and B are undefined exactly when their schemas are, which is what Out<> says.
-      const input = { req, params, query, body } as RouteInput<z.output<P>, Out<Q>, Out<B>>;
+      const input = { req, caller, params, query, body } as RouteInput<z.output<P>, Out<Q>, Out<B>>;
       const answered = await handler(input);
       const { status, value } = isReply(answered) ? answered : { status: 200, value: answered };
       const checked = checkedAnswer(declaration.response, value);

@@ -58,6 +58,10 @@ export interface RunOrigin {
   functionVersion: number | null;
   source: RecordRunInput["source"];
   input: unknown;
+  userId?: string | null;
+  userEmail?: string | null;
+  pageId?: string | null;
+  trigger?: string | null;
 }
 
 /** Queues a finished run for storage; returns its id. */

@@ -1,4 +1,6 @@
 import { CreateAppInput, RenameAppInput, type AppSummary } from "@/engine/contract/apps";
+import { appAccess, openableAppIds } from "../auth/app-access";
+import type { Caller } from "../auth/caller";
 import type { Db } from "../db/client";
 import { emptyPageTreeColumns } from "../storage/pages";
 import { ServiceError, parseInput } from "./errors";
@@ -18,15 +20,23 @@ async function assertNameFree(db: Db, workspaceId: string, name: string, exceptI
   }
 }
 
-export async function listApps(db: Db): Promise<AppSummary[]> {
+/**
+ * The apps a person may open, newest first, each with what they may do with it; every app (as
+ * `edit`) when no caller is given (the server's own uses, tests).
+ */
+export async function listApps(db: Db, caller?: Caller | null): Promise<AppSummary[]> {
   const workspaceId = await defaultWorkspaceId(db);
+  const only = caller ? await openableAppIds(db, caller) : null;
   const apps = await db.app.findMany({
-    where: { workspaceId },
+    where: { workspaceId, ...(only ? { id: { in: [...only] } } : {}) },
     orderBy: { updatedAt: "desc" },
     include: { _count: { select: { functions: true, pages: true } } },
   });
+  const access = new Map<string, "use" | "edit">();
+  for (const a of apps) access.set(a.id, caller ? ((await appAccess(db, caller, a.id)) ?? "use") : "edit");
   return apps.map((a) => ({
     id: a.id,
+    access: access.get(a.id) ?? "use",
     name: a.name,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
@@ -42,12 +52,12 @@ export async function getApp(db: Db, appId: string) {
 }
 
 /** Creates an app with one page, `page1`, so functions can be scoped to it right away. */
-export async function createApp(db: Db, input: unknown) {
+export async function createApp(db: Db, input: unknown, createdById: string | null = null) {
   const { name } = parseInput(CreateAppInput, input);
   const workspaceId = await defaultWorkspaceId(db);
   await assertNameFree(db, workspaceId, name);
   return db.app.create({
-    data: { workspaceId, name, nameKey: nameKey(name), pages: { create: { name: "page1", position: 0, ...emptyPageTreeColumns() } } },
+    data: { workspaceId, name, nameKey: nameKey(name), createdById, pages: { create: { name: "page1", position: 0, ...emptyPageTreeColumns() } } },
   });
 }
 

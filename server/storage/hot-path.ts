@@ -31,6 +31,10 @@ export interface RunRow {
   logs: string;
   durationMs: number;
   schemaVersion: number;
+  userId: string | null;
+  userEmail: string | null;
+  pageId: string | null;
+  trigger: string | null;
 }
 
 export interface HotPath {
@@ -41,7 +45,7 @@ export interface HotPath {
 
 const RUN_COLUMNS: ReadonlyArray<keyof RunRow | "startedAt"> = [
   "id", "functionId", "appId", "functionVersion", "source", "status", "input", "output", "error", "errorCode",
-  "trace", "logs", "durationMs", "startedAt", "schemaVersion",
+  "trace", "logs", "durationMs", "startedAt", "schemaVersion", "userId", "userEmail", "pageId", "trigger",
 ];
 
 /** Prisma's text form of a DateTime in SQLite, so its ordering and reads keep working. */

@@ -78,6 +78,11 @@ export interface RecordRunInput {
   trace: unknown[];
   logs: unknown[];
   durationMs: number;
+  /** Who ran it (null: no one signed in), and for page calls the page and the event that triggered it. */
+  userId?: string | null;
+  userEmail?: string | null;
+  pageId?: string | null;
+  trigger?: string | null;
 }
 
 /** The stored row of a run: documents serialised, capped and stamped with their version. */
@@ -97,6 +102,10 @@ export function runRow(run: RecordRunInput, id: string): RunRow {
     logs: cappedLogs(run.logs, STORED_CAPS.logs),
     durationMs: Math.max(0, Math.round(run.durationMs)),
     schemaVersion: RUN_SCHEMA_VERSION,
+    userId: run.userId ?? null,
+    userEmail: run.userEmail ?? null,
+    pageId: run.pageId ?? null,
+    trigger: run.trigger ?? null,
   };
 }
 

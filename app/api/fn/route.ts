@@ -8,7 +8,7 @@ import { declareRoute } from "@/server/http/route";
 // its declaration rather than going through route().
 export const dynamic = "force-dynamic";
 
-const declaration = { body: CallRequestBody, response: CallSuccess, error: CallErrorEnvelope, access: "open" } as const;
+const declaration = { body: CallRequestBody, response: CallSuccess, error: CallErrorEnvelope, access: "appUse" } as const;
 const handler = (req: Request) => handleCall(req, "app");
 export const POST = declareRoute(declaration, handler);
 export const GET = declareRoute(declaration, (req: Request) => handleCall(req, "app"));

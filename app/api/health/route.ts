@@ -1,4 +1,5 @@
 import { HealthResponse } from "@/engine/contract/health";
+import { isAdmin } from "@/server/auth/caller";
 import { getDb } from "@/server/db/client";
 import { reply, route } from "@/server/http/route";
 import { pythonSandbox } from "@/server/runtime/engine";
@@ -11,13 +12,18 @@ function pythonHealth() {
   return { isolation: s.isolation, ready: s.idle + s.busy, starting: s.starting, size: s.size, queued: s.queued, rssMB: Math.round(s.rssBytes / 2 ** 20) };
 }
 
-/** Liveness and readiness: the process answers and the database responds; Python's state is reported. */
-export const GET = route({ response: HealthResponse, access: "open" }, async () => {
+/**
+ * Liveness and readiness: the process answers and the database responds. Admins also get the
+ * details (timings, the database's error, Python's pool); anyone else only `ok`.
+ */
+export const GET = route({ response: HealthResponse, access: "anyone" }, async ({ caller }) => {
   const started = performance.now();
+  const details = isAdmin(caller);
   try {
     await getDb().$queryRaw`SELECT 1`;
+    if (!details) return { ok: true };
     return { ok: true as const, db: { ok: true as const, ms: +(performance.now() - started).toFixed(2) }, python: pythonHealth() };
   } catch (err) {
-    return reply(503, { ok: false as const, db: { ok: false as const, error: String(err) } });
+    return reply(503, details ? { ok: false as const, db: { ok: false as const, error: String(err) } } : { ok: false });
   }
 });

@@ -4,7 +4,7 @@ import { route } from "@/server/http/route";
 import { resourceDeps } from "@/server/runtime/engine";
 import { createResource, listResources } from "@/server/services/resources";
 
-export const GET = route({ response: ResourceListResponse, access: "open" }, async () => ({ resources: await listResources(resourceDeps(getDb())) }));
-export const POST = route({ body: CreateResourceInput, response: ResourceResponse, access: "open" }, async ({ body }) => ({
+export const GET = route({ response: ResourceListResponse, access: "editor" }, async () => ({ resources: await listResources(resourceDeps(getDb())) }));
+export const POST = route({ body: CreateResourceInput, response: ResourceResponse, access: "admin" }, async ({ body }) => ({
   resource: await createResource(resourceDeps(getDb()), body),
 }));

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { AppView } from "@/components/app-view/app-view";
 import { getDb } from "@/server/db/client";
+import { pageAppAccess } from "@/server/http/page-access";
 import { appRuntime } from "@/server/services/app-runtime";
 import { ServiceError } from "@/server/services/errors";
 
@@ -12,6 +13,7 @@ export default async function AppUserView({ params, searchParams }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { appId } = await params;
+  await pageAppAccess(appId, `/apps/${appId}`);
   const sp = await searchParams;
   const pageName = typeof sp.page === "string" ? sp.page : undefined;
   const urlQuery: Record<string, string> = {};

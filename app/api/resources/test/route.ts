@@ -6,7 +6,7 @@ import { resourceDeps } from "@/server/runtime/engine";
 import { settingsForTest } from "@/server/services/resources";
 
 /** Test connection: `{ id?, kind, config, secrets }` → `{ ok, message }` with the server's own error. */
-export const POST = route({ body: TestResourceInput, response: ConnectionTestResponse, access: "open" }, async ({ req, body }) => {
+export const POST = route({ body: TestResourceInput, response: ConnectionTestResponse, access: "admin" }, async ({ req, body }) => {
   const settings = await settingsForTest(resourceDeps(getDb()), body);
   return testConnection(settings, req.signal);
 });

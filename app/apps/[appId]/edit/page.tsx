@@ -1,5 +1,7 @@
 import { notFound } from "next/navigation";
+import { Refused } from "@/components/auth/refused";
 import { EditorShell } from "@/components/editor/editor-shell";
+import { pageAppAccess } from "@/server/http/page-access";
 import { getDb } from "@/server/db/client";
 import { ServiceError } from "@/server/services/errors";
 import { getApp } from "@/server/services/apps";
@@ -29,6 +31,10 @@ export default async function AppEditorPage({
 }) {
   const { appId } = await params;
   const { fn, page } = await searchParams;
+  const { access } = await pageAppAccess(appId, `/apps/${appId}/edit`);
+  if (access !== "edit") {
+    return <Refused title="You can use this app, not edit it" reason="Ask its owner or an admin for edit access." href={`/apps/${appId}`} linkText="Open the app" />;
+  }
   const db = getDb();
   const app = await orNotFound(getApp(db, appId));
   const [pages, functions, resources] = await Promise.all([

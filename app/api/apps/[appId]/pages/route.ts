@@ -5,11 +5,11 @@ import { route } from "@/server/http/route";
 import { getApp } from "@/server/services/apps";
 import { createPage, listPages } from "@/server/services/pages";
 
-export const GET = route({ params: AppParams, response: PageListResponse, access: "open" }, async ({ params }) => {
+export const GET = route({ params: AppParams, response: PageListResponse, access: "appEdit" }, async ({ params }) => {
   await getApp(getDb(), params.appId);
   return { pages: await listPages(getDb(), params.appId) };
 });
-export const POST = route({ params: AppParams, body: CreatePageInput, response: PageResponse, access: "open" }, async ({ params, body }) => {
+export const POST = route({ params: AppParams, body: CreatePageInput, response: PageResponse, access: "appEdit" }, async ({ params, body }) => {
   await getApp(getDb(), params.appId);
   return { page: await createPage(getDb(), params.appId, body) };
 });

@@ -7,7 +7,7 @@ import { getFunction } from "@/server/services/functions";
 import { listRuns } from "@/server/services/runs";
 
 /** Past runs, newest first; `?status=ok|error&source=test|app|api&limit=&before=<runId>`. */
-export const GET = route({ params: FunctionParams, query: ListRunsQuery, response: RunListResponse, access: "open" }, async ({ params, query }) => {
+export const GET = route({ params: FunctionParams, query: ListRunsQuery, response: RunListResponse, access: "appEdit" }, async ({ params, query }) => {
   await getFunction(getDb(), params.fnId);
   await runWriter(getDb()).flush();
   return { runs: await listRuns(getDb(), params.fnId, query) };

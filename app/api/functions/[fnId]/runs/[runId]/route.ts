@@ -5,7 +5,7 @@ import { runWriter } from "@/server/runtime/engine";
 import { ServiceError } from "@/server/services/errors";
 import { getRun } from "@/server/services/runs";
 
-export const GET = route({ params: RunParams, response: RunResponse, access: "open" }, async ({ params }) => {
+export const GET = route({ params: RunParams, response: RunResponse, access: "appEdit" }, async ({ params }) => {
   await runWriter(getDb()).flush();
   const run = await getRun(getDb(), params.fnId, params.runId);
   if (!run) throw new ServiceError("NOT_FOUND", "Run not found");

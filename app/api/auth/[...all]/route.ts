@@ -1,0 +1,38 @@
+import { toNextJsHandler } from "better-auth/next-js";
+import { z } from "zod";
+import { getAuth } from "@/server/auth/auth";
+import { declareRoute } from "@/server/http/route";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * better-auth's endpoints that Lathe uses, and no others (default deny): its admin, sign-up,
+ * account and user-changing endpoints stay unreachable over HTTP; Lathe's own admin routes call
+ * what they need on the server. better-auth checks these requests itself (JSON only, origin,
+ * rate limits, the sign-in throttle of server/auth/sign-in-throttle.ts).
+ */
+const EXPOSED = [
+  /^\/sign-in\/email$/,
+  /^\/sign-in\/oauth2$/,
+  /^\/oauth2\/callback\/[A-Za-z0-9_-]+$/,
+  /^\/sign-out$/,
+  /^\/get-session$/,
+  /^\/change-password$/,
+  /^\/error$/,
+];
+
+function exposed(req: Request): boolean {
+  const path = new URL(req.url).pathname.replace(/^\/api\/auth/, "");
+  return EXPOSED.some((re) => re.test(path));
+}
+
+function guarded(method: "GET" | "POST") {
+  return async (req: Request): Promise<Response> => {
+    if (!exposed(req)) return Response.json({ error: "Not found", status: 404, code: "NOT_FOUND" }, { status: 404 });
+    return toNextJsHandler(getAuth())[method](req);
+  };
+}
+
+const declaration = { response: z.unknown(), access: "anyone" } as const;
+export const GET = declareRoute(declaration, guarded("GET"));
+export const POST = declareRoute(declaration, guarded("POST"));

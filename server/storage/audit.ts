@@ -1,0 +1,38 @@
+import type { Db } from "../db/client";
+
+/** One thing someone did, as the audit log keeps it. Never a password, token or secret. */
+export interface AuditRecord {
+  actorId?: string | null;
+  actorEmail?: string | null;
+  /** What happened: `sign-in`, `sign-in.failed`, `user.role`, `function.save`, … */
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  /** What changed; keys named like a secret are dropped before it is stored. */
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+const SECRET_KEY = /pass(word)?|secret|token|key|authorization|cookie|credential/i;
+
+function withoutSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 4 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => withoutSecrets(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!SECRET_KEY.test(k)) out[k] = withoutSecrets(v, depth + 1);
+  return out;
+}
+
+export async function recordAudit(db: Db, entry: AuditRecord): Promise<void> {
+  await db.auditEntry.create({
+    data: {
+      actorId: entry.actorId ?? null,
+      actorEmail: entry.actorEmail ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      detail: JSON.stringify(withoutSecrets(entry.detail ?? {})),
+      ip: entry.ip ?? null,
+    },
+  });
+}
