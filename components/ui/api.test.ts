@@ -21,7 +21,7 @@ beforeAll(async () => {
       };
       if (req.url === "/ok") return json(200, { app: { ...app, name: JSON.parse(body).name, extra: "dropped" } });
       if (req.url === "/malformed") return json(200, { app: { id: 7 } });
-      if (req.url === "/list-malformed") return json(200, { apps: [{ ...app, functionCount: "three" }] });
+      if (req.url === "/list-malformed") return json(200, { apps: [{ ...app, access: "edit", functionCount: "three" }] });
       if (req.url === "/conflict") return json(409, { error: 'An app named "Orders" already exists', status: 409, code: "CONFLICT", field: "name" });
       if (req.url === "/html") {
         res.writeHead(502, { "Content-Type": "text/html" });

@@ -1,4 +1,17 @@
+import { z } from "zod";
+import type { DocumentKind } from "@/engine/model";
 import type { Db } from "../db/client";
+
+/** `AuditEntry.detail`: a small object of what changed (no schema beyond that: each action has its own). */
+export const AuditDetail = z.record(z.string(), z.unknown());
+export type AuditDetail = z.infer<typeof AuditDetail>;
+export const AUDIT_DETAIL_VERSION = 1;
+export const auditDetailKind: DocumentKind<AuditDetail> = {
+  kind: "audit detail",
+  currentVersion: AUDIT_DETAIL_VERSION,
+  migrations: [],
+  schema: AuditDetail,
+};
 
 /** One thing someone did, as the audit log keeps it. Never a password, token or secret. */
 export interface AuditRecord {

@@ -23,6 +23,9 @@ const SAMPLES: Record<string, Record<number, Record<string, unknown>>> = {
   "resource config": {
     1: { kind: "sqlite", config: { path: "/tmp/x.db" } },
   },
+  "audit detail": {
+    1: { name: "getCustomers", version: 3 },
+  },
 };
 
 describe("stored document kinds", () => {

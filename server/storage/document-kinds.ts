@@ -1,4 +1,5 @@
 import type { DocumentKind } from "@/engine/model";
+import { auditDetailKind } from "./audit";
 import { storedDefinitionKind } from "./functions";
 import { storedPageTreeKind } from "./pages";
 import { resourceConfigKind } from "./resources";
@@ -20,4 +21,5 @@ export const STORED_DOCUMENT_KINDS: readonly StoredDocumentEntry[] = [
   { kind: storedPageTreeKind, columns: ["Page.tree"] },
   { kind: storedRunKind, columns: ["Run.input", "Run.output", "Run.error", "Run.trace", "Run.logs"] },
   { kind: resourceConfigKind, columns: ["Resource.config", "Resource.secrets"] },
+  { kind: auditDetailKind, columns: ["AuditEntry.detail"] },
 ];
