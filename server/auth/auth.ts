@@ -2,6 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
 import { admin } from "better-auth/plugins";
+import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { getDb, type Db } from "../db/client";
 import { authConfig, authSecret, type AuthConfig } from "./config";
 import { oidcPlugins, syncOidcUser } from "./oidc";
@@ -45,7 +46,9 @@ export function authOptions(db: Db, config: AuthConfig, secret: string) {
       customRules: { "/sign-in/email": { window: 60, max: 30 } },
     },
     telemetry: { enabled: false },
-    plugins: [admin({ defaultRole: "user", adminRoles: ["admin"] }), ...oidcPlugins(config)],
+    // Lathe's three roles. better-auth's own permission checks only guard its admin endpoints, which
+    // are not exposed over HTTP (app/api/auth); what each role may do is server/http/access.ts.
+    plugins: [admin({ defaultRole: "user", adminRoles: ["admin"], roles: { admin: adminAc, editor: userAc, user: userAc } }), ...oidcPlugins(config)],
     databaseHooks: {
       session: {
         delete: { after: async (session: { token: string }) => sessionCache().dropToken(session.token) },
