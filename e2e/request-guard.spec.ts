@@ -54,7 +54,7 @@ test("another site's form cannot duplicate a function; the site's own page can",
 
   // The same request from Lathe's own page goes through.
   await page.goto("/");
-  const status = await page.evaluate(async (url) => (await fetch(url, { method: "POST" })).status, `/api/functions/${fnId}/duplicate`);
+  const status = await page.evaluate(async (url) => (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" } })).status, `/api/functions/${fnId}/duplicate`);
   expect(status).toBe(200);
   expect(await count()).toBe(2);
 });
