@@ -1,5 +1,6 @@
 import { fork } from "node:child_process";
 import path from "node:path";
+import { BEFORE_SIGN_IN, withBaseline } from "./lib/baseline";
 import { createFunction, withLathe } from "./lib/lathe";
 import { runLoad, type LoadResult } from "./lib/load";
 import { ms, num, table } from "./lib/format";
@@ -37,63 +38,110 @@ function benchDefinition() {
 }
 
 /** Latency at 1 client and errors at 64, one after the other. */
-async function measure(url: string, body: () => string) {
-  await runLoad(url, body, { concurrency: 4, durationMs: 1500 }); // warm-up
-  const one = await runLoad(url, body, { concurrency: 1, durationMs: DURATION, maxRequests: 20_000 });
-  const sixtyFour = await runLoad(url, body, { concurrency: 64, durationMs: DURATION });
+async function measure(url: string, body: () => string, headers: Record<string, string> = {}) {
+  await runLoad(url, body, { concurrency: 4, durationMs: 1500, headers }); // warm-up
+  const one = await runLoad(url, body, { concurrency: 1, durationMs: DURATION, maxRequests: 20_000, headers });
+  const sixtyFour = await runLoad(url, body, { concurrency: 64, durationMs: DURATION, headers });
   return { one, sixtyFour };
 }
 
+/** A call target: where, and the headers (the session) it needs. */
+interface Target {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
- * Throughput at 16 clients, bare and Lathe alternating over ROUNDS rounds: on a shared 2-core
- * machine either side's figure drifts by a third between minutes, so the ratio is taken per
- * round and the median reported.
+ * Each target measured in turn, over ROUNDS rounds: on a shared 2-core machine any figure drifts
+ * by a third between minutes, so comparisons are taken within a round and the median reported.
  */
 const ROUNDS = 3;
-async function throughput(bareUrl: string, latheUrl: string, body: () => string) {
-  const rounds: Array<{ bare: LoadResult; lathe: LoadResult; ratio: number }> = [];
+async function rounds(targets: Target[], body: () => string, concurrency: number): Promise<LoadResult[][]> {
+  const out: LoadResult[][] = targets.map(() => []);
   for (let r = 0; r < ROUNDS; r++) {
-    const bare = await runLoad(bareUrl, body, { concurrency: 16, durationMs: DURATION });
-    const lathe = await runLoad(latheUrl, body, { concurrency: 16, durationMs: DURATION });
-    rounds.push({ bare, lathe, ratio: lathe.rps / bare.rps });
+    for (const [i, t] of targets.entries()) {
+      out[i].push(await runLoad(t.url, body, { concurrency, durationMs: concurrency === 1 ? DURATION / 2 : DURATION, maxRequests: 20_000, headers: t.headers }));
+    }
   }
-  rounds.sort((a, b) => a.ratio - b.ratio);
-  return { median: rounds[Math.floor(ROUNDS / 2)], ratios: rounds.map((r) => r.ratio) };
+  return out;
 }
 
 export interface ApiBenchFigures {
   bare: Record<"one" | "sixteen" | "sixtyFour", LoadResult>;
   lathe: Record<"one" | "sixteen" | "sixtyFour", LoadResult>;
   ratios: number[];
+  /** The session check: the same call on the tree before sign-in, beside it in the same run. */
+  session: { p50Added: number[]; throughputRatio: number[]; before: { p50: number; rps: number }; after: { p50: number; rps: number } };
 }
 
 export async function apiCallBench(): Promise<ApiBenchFigures> {
-  return withLathe(async (server) => {
-    const baseline = await bare();
-    try {
-      const { fnId } = await createFunction(server.url, "add", benchDefinition());
-      let i = 0;
-      const body = () => JSON.stringify({ fnId, args: [{ a: i++, b: 2, name: "bench" }] });
-      const b1 = await measure(baseline.url, body);
-      const l1 = await measure(`${server.url}/api/fn`, body);
-      const t = await throughput(baseline.url, `${server.url}/api/fn`, body);
-      const b = { ...b1, sixteen: t.median.bare };
-      const l = { ...l1, sixteen: t.median.lathe };
-      console.log("\nPOST /api/fn, one JavaScript block, the production server (same process measures both):\n");
-      console.log(
-        table([
-          ["", "bare node http", "lathe /api/fn", "lathe vs bare", "target"],
-          ["calls/s at 16 clients (median round)", num(b.sixteen.rps), num(l.sixteen.rps), `${((100 * l.sixteen.rps) / b.sixteen.rps).toFixed(1)}%`, ">= 12%"],
-          ["  ratio in each round", "", "", t.ratios.map((r) => `${(100 * r).toFixed(1)}%`).join(" "), ""],
-          ["p50 at 1 client", ms(b.one.p50), ms(l.one.p50), `+${ms(l.one.p50 - b.one.p50)}`, "< +1 ms"],
-          ["p99 at 1 client", ms(b.one.p99), ms(l.one.p99), `+${ms(l.one.p99 - b.one.p99)}`, ""],
-          ["calls/s at 64 clients", num(b.sixtyFour.rps), num(l.sixtyFour.rps), "", ""],
-          ["errors at 64 clients", String(b.sixtyFour.errors), String(l.sixtyFour.errors), JSON.stringify(l.sixtyFour.errorKinds), "0"],
-        ]),
-      );
-      return { bare: b, lathe: l, ratios: t.ratios };
-    } finally {
-      baseline.stop();
-    }
-  });
+  return withLathe(async (server) =>
+    withBaseline(async (before) => {
+      const baseline = await bare();
+      try {
+        const { fnId } = await createFunction(server.url, "add", benchDefinition());
+        const old = await createFunction(before.url, "add", benchDefinition());
+        let i = 0;
+        const body = () => JSON.stringify({ fnId, args: [{ a: i++, b: 2, name: "bench" }] });
+        const oldBody = () => JSON.stringify({ fnId: old.fnId, args: [{ a: i++, b: 2, name: "bench" }] });
+        const signedIn = { cookie: server.cookie };
+        const b1 = await measure(baseline.url, body);
+        const l1 = await measure(`${server.url}/api/fn`, body, signedIn);
+        await runLoad(`${before.url}/api/fn`, oldBody, { concurrency: 4, durationMs: 1500 }); // warm-up
+
+        // Bare, before sign-in and signed in, in turn, at 1 and at 16 clients.
+        const targets: Array<Target & { body: () => string }> = [
+          { url: baseline.url, body },
+          { url: `${before.url}/api/fn`, body: oldBody },
+          { url: `${server.url}/api/fn`, headers: signedIn, body },
+        ];
+        const oneRounds: LoadResult[][] = [[], []];
+        const sixteenRounds: LoadResult[][] = [[], [], []];
+        for (let r = 0; r < ROUNDS; r++) {
+          for (const [k, t] of targets.slice(1).entries()) {
+            oneRounds[k].push((await rounds([t], t.body, 1))[0][0]);
+          }
+          for (const [k, t] of targets.entries()) {
+            sixteenRounds[k].push(await runLoad(t.url, t.body, { concurrency: 16, durationMs: DURATION, headers: t.headers }));
+          }
+        }
+        const p50Added = oneRounds[1].map((after, r) => after.p50 - oneRounds[0][r].p50);
+        const throughputRatio = sixteenRounds[2].map((after, r) => after.rps / sixteenRounds[1][r].rps);
+        const ratios = sixteenRounds[2].map((after, r) => after.rps / sixteenRounds[0][r].rps);
+        const mid = (rs: LoadResult[]) => [...rs].sort((a, b) => a.rps - b.rps)[Math.floor(rs.length / 2)];
+        const b = { ...b1, sixteen: mid(sixteenRounds[0]) };
+        const l = { ...l1, sixteen: mid(sixteenRounds[2]) };
+        const beforeFig = { p50: median(oneRounds[0].map((x) => x.p50)), rps: median(sixteenRounds[1].map((x) => x.rps)) };
+        const afterFig = { p50: median(oneRounds[1].map((x) => x.p50)), rps: median(sixteenRounds[2].map((x) => x.rps)) };
+
+        console.log("\nPOST /api/fn, one JavaScript block, the production server (same process measures both):\n");
+        console.log(
+          table([
+            ["", "bare node http", "lathe /api/fn", "lathe vs bare", "target"],
+            ["calls/s at 16 clients (median round)", num(b.sixteen.rps), num(l.sixteen.rps), `${(100 * median(ratios)).toFixed(1)}%`, ">= 12%"],
+            ["  ratio in each round", "", "", ratios.map((x) => `${(100 * x).toFixed(1)}%`).join(" "), ""],
+            ["p50 at 1 client", ms(b.one.p50), ms(l.one.p50), `+${ms(l.one.p50 - b.one.p50)}`, "< +1 ms"],
+            ["p99 at 1 client", ms(b.one.p99), ms(l.one.p99), `+${ms(l.one.p99 - b.one.p99)}`, ""],
+            ["calls/s at 64 clients", num(b.sixtyFour.rps), num(l.sixtyFour.rps), "", ""],
+            ["errors at 64 clients", String(b.sixtyFour.errors), String(l.sixtyFour.errors), JSON.stringify(l.sixtyFour.errorKinds), "0"],
+          ]),
+        );
+        console.log(`\nThe session check on POST /api/fn: signed in, beside the same call before sign-in (${BEFORE_SIGN_IN}, no session), in turn, ${ROUNDS} rounds:\n`);
+        console.log(
+          table([
+            ["", "before sign-in", "signed in", "session check", "target"],
+            ["p50 at 1 client (median round)", ms(beforeFig.p50), ms(afterFig.p50), `+${ms(median(p50Added))}`, "<= +0.1 ms"],
+            ["  added in each round", "", "", p50Added.map((x) => `${x >= 0 ? "+" : ""}${ms(x)}`).join(" "), ""],
+            ["calls/s at 16 clients (median round)", num(beforeFig.rps), num(afterFig.rps), `${(100 * median(throughputRatio)).toFixed(1)}%`, ">= 95%"],
+            ["  ratio in each round", "", "", throughputRatio.map((x) => `${(100 * x).toFixed(1)}%`).join(" "), ""],
+          ]),
+        );
+        return { bare: b, lathe: l, ratios, session: { p50Added, throughputRatio, before: beforeFig, after: afterFig } };
+      } finally {
+        baseline.stop();
+      }
+    }),
+  );
 }

@@ -1,7 +1,7 @@
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../playwright.config";
 import { ms, table } from "./lib/format";
-import { withLathe } from "./lib/lathe";
+import { browserCookie, withLathe } from "./lib/lathe";
 
 /**
  * The demo app's user view (issue 7): from navigation until the customers table shows rows
@@ -12,12 +12,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 export async function appViewBench() {
   return withLathe(async (server) => {
-    const { apps } = (await (await fetch(`${server.url}/api/apps`)).json()) as { apps: Array<{ id: string; name: string }> };
+    const { apps } = (await (await fetch(`${server.url}/api/apps`, { headers: { cookie: server.cookie } })).json()) as { apps: Array<{ id: string; name: string }> };
     const demo = apps.find((a) => a.name === "Customer admin");
     if (!demo) throw new Error("no demo app");
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addCookies([browserCookie(server.url)]);
+      const page = await context.newPage();
       const home: number[] = [];
       const view: number[] = [];
       for (let i = 0; i < 8; i++) {

@@ -1,7 +1,7 @@
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS } from "../playwright.config";
 import { ms, table } from "./lib/format";
-import { createFunction, withLathe } from "./lib/lathe";
+import { browserCookie, createFunction, withLathe } from "./lib/lathe";
 
 /**
  * The function editor in Chromium (issue 6): opening a function of 200 blocks until the canvas
@@ -75,7 +75,9 @@ export async function editorBench() {
     const small = await createFunction(server.url, "small", chain(2)); // 2 blocks: the canvas, not the single-step view
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
     try {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addCookies([browserCookie(server.url)]);
+      const page = await context.newPage();
       const urlOf = (f: { appId: string; fnId: string }) => `${server.url}/apps/${f.appId}/edit?fn=${f.fnId}`;
       await openToInteractive(page, urlOf(small), "step1"); // warm the server's page cache and the browser
       const smallOpen: number[] = [];

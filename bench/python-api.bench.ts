@@ -5,7 +5,7 @@ import path from "node:path";
 import { freePort, startServer, type ServerHandle } from "../e2e/server-process";
 import { build, needsBuild } from "../scripts/build.mjs";
 import { ms, num, table } from "./lib/format";
-import { createFunction } from "./lib/lathe";
+import { ADMIN_ENV, cookieFor, createFunction, signInTo } from "./lib/lathe";
 import { runLoad } from "./lib/load";
 
 /**
@@ -38,7 +38,7 @@ function groupRssMb(pgid: number): number {
 
 async function call(base: string, fnId: string): Promise<number> {
   const t0 = performance.now();
-  const res = await fetch(`${base}/api/fn`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ fnId, args: [{}] }) });
+  const res = await fetch(`${base}/api/fn`, { method: "POST", headers: { "Content-Type": "application/json", cookie: cookieFor(base) }, body: JSON.stringify({ fnId, args: [{}] }) });
   if (res.status !== 200) throw new Error(`call failed: ${res.status} ${await res.text()}`);
   await res.json();
   return performance.now() - t0;
@@ -48,24 +48,26 @@ export async function pythonApiBench() {
   if (needsBuild()) build();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lathe-pybench-"));
   const port = await freePort();
-  let server: ServerHandle | null = await startServer(dataDir, port);
+  let server: ServerHandle | null = await startServer(dataDir, port, ADMIN_ENV);
   try {
+    await signInTo(server.url);
     const py = await createFunction(server.url, "pySquares", oneBlock("python", "return sum(i * i for i in range(n))"));
     const js = await createFunction(server.url, "jsSquares", oneBlock("javascript", "let s = 0; for (let i = 0; i < n; i++) s += i * i; return s;"));
     await call(server.url, py.fnId); // the very first start makes the snapshot; wait for it
     await server.stop();
 
-    server = await startServer(dataDir, port);
+    server = await startServer(dataDir, port, ADMIN_ENV);
+    const headers = { cookie: await signInTo(server.url) };
     const tFirst = performance.now();
     await call(server.url, py.fnId);
     const firstMs = performance.now() - tFirst;
 
     const body = (fnId: string) => () => JSON.stringify({ fnId, args: [{}] });
-    await runLoad(`${server.url}/api/fn`, body(py.fnId), { concurrency: 4, durationMs: 1000 });
-    await runLoad(`${server.url}/api/fn`, body(js.fnId), { concurrency: 4, durationMs: 1000 });
-    const jsOne = await runLoad(`${server.url}/api/fn`, body(js.fnId), { concurrency: 1, durationMs: DURATION / 2 });
-    const pyOne = await runLoad(`${server.url}/api/fn`, body(py.fnId), { concurrency: 1, durationMs: DURATION / 2 });
-    const pySixteen = await runLoad(`${server.url}/api/fn`, body(py.fnId), { concurrency: 16, durationMs: DURATION });
+    await runLoad(`${server.url}/api/fn`, body(py.fnId), { concurrency: 4, durationMs: 1000, headers });
+    await runLoad(`${server.url}/api/fn`, body(js.fnId), { concurrency: 4, durationMs: 1000, headers });
+    const jsOne = await runLoad(`${server.url}/api/fn`, body(js.fnId), { concurrency: 1, durationMs: DURATION / 2, headers });
+    const pyOne = await runLoad(`${server.url}/api/fn`, body(py.fnId), { concurrency: 1, durationMs: DURATION / 2, headers });
+    const pySixteen = await runLoad(`${server.url}/api/fn`, body(py.fnId), { concurrency: 16, durationMs: DURATION, headers });
     await new Promise((r) => setTimeout(r, 1500));
     const rssMb = groupRssMb(server.pgid);
 

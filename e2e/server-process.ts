@@ -12,11 +12,12 @@ export interface ServerHandle {
 }
 
 /** `env` adds to the server's environment (e.g. ADMIN_ENV from ./auth for an installation with an admin). */
-export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ServerHandle> {
+export async function startServer(dataDir: string, port: number, env: Record<string, string> = {}, cwd?: string): Promise<ServerHandle> {
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, PORT: String(port), LATHE_DATA_DIR: dataDir, DATABASE_URL: "", LATHE_SKIP_BUILD: "1", ...env },
     detached: true,
+    cwd,
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));

@@ -16,12 +16,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function post(agent: http.Agent, url: URL, body: string): Promise<{ status: number; ms: number }> {
+function post(agent: http.Agent, url: URL, body: string, extra: Record<string, string>): Promise<{ status: number; ms: number }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
-      { method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
+      { method: "POST", agent, headers: { ...extra, "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } },
       (res) => {
         res.resume();
         res.on("end", () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
@@ -39,7 +39,7 @@ function post(agent: http.Agent, url: URL, body: string): Promise<{ status: numb
 export async function runLoad(
   target: string,
   body: () => string,
-  opts: { concurrency: number; durationMs: number; maxRequests?: number },
+  opts: { concurrency: number; durationMs: number; maxRequests?: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const url = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
@@ -53,7 +53,7 @@ export async function runLoad(
     while (performance.now() < deadline && sent < max) {
       sent++;
       try {
-        const r = await post(agent, url, body());
+        const r = await post(agent, url, body(), opts.headers ?? {});
         if (r.status === 200) latencies.push(r.ms);
         else errorKinds[`HTTP ${r.status}`] = (errorKinds[`HTTP ${r.status}`] ?? 0) + 1;
       } catch (err) {
