@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { CurrentUser } from "../contract/current-user";
 import { FunctionDefinition } from "../model";
 import type { EnginePorts, FunctionLoader } from "../ports";
 import { runFunction, type RunOutcome, type TraceEntry } from ".";
@@ -20,6 +21,8 @@ const Fixture = z.object({
   /** Opt-in: Pyodide processes cost ~200 MB and a restore each, so only fixtures that say so get a Python port. */
   python: z.boolean().optional(),
   cancelAfterMs: z.number().optional(),
+  /** Who the run is for (`runFunction`'s `currentUser` option); absent means no one signed in. */
+  currentUser: CurrentUser.optional(),
   expect: z.object({
     status: z.enum(["ok", "error"]),
     result: z.unknown().optional(),
@@ -107,7 +110,7 @@ describe("interpreter fixtures", () => {
     };
     const timer = fx.cancelAfterMs === undefined ? undefined : setTimeout(() => controller.abort(), fx.cancelAfterMs);
     try {
-      checkOutcome(fx, await runFunction(fx.definition, fx.input, ports));
+      checkOutcome(fx, await runFunction(fx.definition, fx.input, ports, { currentUser: fx.currentUser ?? null }));
     } finally {
       clearTimeout(timer);
     }

@@ -1,3 +1,4 @@
+import type { FrozenCurrentUser } from "../contract/current-user";
 import type { EngineErrorData } from "../errors";
 import type { CompiledGraph, Region } from "../graph";
 import type { FunctionDefinition, Limits } from "../model";
@@ -19,6 +20,8 @@ export interface RunContext {
   depth: number;
   /** The validated input: the start block's data. */
   input: Record<string, unknown>;
+  /** In scope as `currentUser`: who the run is for, or null. */
+  currentUser: FrozenCurrentUser | null;
   trace: TraceRecorder;
   /** Block executions so far, loop iterations and all. */
   executions: { count: number };

@@ -1,3 +1,4 @@
+import { frozenCurrentUser } from "../contract/current-user";
 import { EngineError, toErrorData, type EngineErrorData } from "../errors";
 import type { FunctionDefinition, Limits } from "../model";
 import { validateInput } from "../params";
@@ -30,11 +31,12 @@ export async function runFunction(definition: FunctionDefinition, input: unknown
   if (!prepared.ok) return end(failure("INVALID_GRAPH", "The function's graph cannot run", prepared.problems));
   const guard = startRunGuard(definition.timeoutMs, clock, ports.signal, () => trace.running()[0]);
   const depth = options.depth ?? 0;
+  const currentUser = frozenCurrentUser(options.currentUser);
   const ctx: RunContext = {
-    definition, graph: prepared.graph, ports, clock, limits: definition.limits, depth, input: checked.value, trace,
+    definition, graph: prepared.graph, ports, clock, limits: definition.limits, depth, input: checked.value, currentUser, trace,
     executions: { count: 0 },
     runRegion: (region, scope, signal, iteration) => runRegion(region, regionHooks(ctx, scope, iteration), signal),
-    runNested: (def, args, signal, functionId) => runFunction(def, args, { ...ports, signal }, { depth: depth + 1, functionId }),
+    runNested: (def, args, signal, functionId) => runFunction(def, args, { ...ports, signal }, { depth: depth + 1, functionId, currentUser }),
   };
   try {
     if (guard.signal.aborted) return end({ ok: false, error: await guard.stopped });

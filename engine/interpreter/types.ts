@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CurrentUser, FrozenCurrentUser } from "../contract/current-user";
 import { EngineErrorData } from "../errors";
 import { Block } from "../model";
 import type { LogEntry } from "../sandbox/types";
@@ -80,6 +81,12 @@ export interface RunOptions {
   depth?: number;
   /** The id of the function being run; nested runs get their callee's id. */
   functionId?: string;
+  /**
+   * Who the run is for, set by the server from the session (never from the request): in scope
+   * as `currentUser`, a frozen copy; `null` (the default) when no one is signed in. Nested
+   * runs get the same.
+   */
+  currentUser?: CurrentUser | FrozenCurrentUser | null;
 }
 
 /** What one block execution came to, as the scheduler sees it. */

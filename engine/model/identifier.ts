@@ -19,7 +19,7 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   // Names the runtime provides in every scope
   "item", "index", "error", "console", "ServerError", "_", "dayjs", "JSON", "Math", "Date",
   "Object", "Array", "String", "Number", "Boolean", "Promise", "globalThis", "window",
-  "self", "process", "require", "module", "exports", "params", "input", "result",
+  "self", "process", "require", "module", "exports", "params", "input", "result", "currentUser",
 ]);
 
 export const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
