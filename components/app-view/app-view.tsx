@@ -33,6 +33,7 @@ export function AppView({ runtime, urlQuery }: { runtime: AppRuntime; urlQuery: 
           appFunctions={runtime.functions}
           pageName={runtime.page.name}
           urlQuery={urlQuery}
+          currentUser={runtime.currentUser ?? null}
           ctx={ctx}
         />
       </main>

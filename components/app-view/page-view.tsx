@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import type { CurrentUser } from "@/engine/contract/current-user";
 import type { Layout, PageComponent, PageTree } from "@/engine/pages";
 import type { AppState } from "../runtime/app-state";
 import { componentLoading } from "../runtime/component-loading";
@@ -16,6 +17,8 @@ export interface PageViewProps {
   appFunctions: readonly AppFunction[];
   pageName: string;
   urlQuery: Readonly<Record<string, string>>;
+  /** Who is looking: `currentUser` in the page's expressions (null: no one signed in). */
+  currentUser: CurrentUser | null;
   ctx: PageContext;
   /** Editing: select, move and resize instead of running handlers. */
   editing?: { selectedId: string | null; onSelect: (id: string | null) => void; onLayout: (id: string, layout: Layout) => void };
@@ -53,8 +56,8 @@ function ComponentView({ c, state, runtime, tree, editing }: {
 }
 
 /** A page running live: the runtime (state, on-load and automatic runs, handlers) and the widgets on the grid. */
-export function PageView({ tree, appFunctions, pageName, urlQuery, ctx, editing, onRuntime }: PageViewProps) {
-  const runtime = usePageRuntime({ appFunctions, tree, pageName, urlQuery, ctx });
+export function PageView({ tree, appFunctions, pageName, urlQuery, currentUser, ctx, editing, onRuntime }: PageViewProps) {
+  const runtime = usePageRuntime({ appFunctions, tree, pageName, urlQuery, currentUser, ctx });
   const state = useAppState(runtime.store, (s) => s);
   useEffect(() => onRuntime?.(runtime), [runtime, onRuntime]);
   const grid: GridEditing | undefined = editing

@@ -1,4 +1,5 @@
 import { isEntry } from "@/engine/blocks";
+import { CurrentUser } from "@/engine/contract/current-user";
 import type { RunOutcome } from "@/engine/interpreter";
 import type { FunctionDefinition } from "@/engine/model";
 import type { ScopeName } from "./inspector/code-editor";
@@ -24,7 +25,7 @@ function outputOf(outcome: RunOutcome | null, blockId: string): unknown {
   }
 }
 
-/** What code and templates can name: parameters, blocks (with `.data` fields a previous run showed), loop and handler names. */
+/** What code and templates can name: parameters, blocks (with `.data` fields a previous run showed), loop and handler names, `currentUser`. */
 export function scopeNames(def: FunctionDefinition, outcome: RunOutcome | null): ScopeName[] {
   const names: ScopeName[] = def.params.map((p) => ({ name: p.name, detail: `parameter · ${p.type}` }));
   for (const b of def.graph.blocks) {
@@ -35,6 +36,11 @@ export function scopeNames(def: FunctionDefinition, outcome: RunOutcome | null):
     if (out !== undefined) fieldPaths(out, "data", 3, fields);
     names.push({ name: b.name, detail: `block · ${b.type}`, fields });
   }
-  names.push({ name: "item", detail: "loop item" }, { name: "index", detail: "loop index" }, { name: "error", detail: "error handler" });
+  names.push(
+    { name: "item", detail: "loop item" },
+    { name: "index", detail: "loop index" },
+    { name: "error", detail: "error handler" },
+    { name: "currentUser", detail: "who runs it (null if no one signed in)", fields: Object.keys(CurrentUser.shape) },
+  );
   return names;
 }

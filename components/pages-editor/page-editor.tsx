@@ -10,6 +10,7 @@ import { useLeaveGuard } from "../editor/use-shortcuts";
 import type { AppState } from "../runtime/app-state";
 import type { PageRuntimeHandle } from "../runtime/use-page-runtime";
 import { PageDetailResponse, SavedTreeResponse } from "@/engine/contract/pages";
+import { CurrentUser } from "@/engine/contract/current-user";
 import { ServerFunctionError, api, errorMessage } from "../ui/api";
 import { Button } from "../ui/button";
 import type { ActionContext } from "./action-editor";
@@ -54,6 +55,7 @@ export function PageEditor({ runtime, allPages }: { runtime: AppRuntime; allPage
     ...runtime.functions.map((f) => ({ name: f.name, detail: "function", fields: ["data", "error", "isFetching", "lastRunAt"] })),
     ...tree.components.map((c) => ({ name: c.name, detail: c.type, fields: Object.keys(state?.components[c.name] ?? {}) })),
     { name: "url", detail: "page URL", fields: ["query"] }, { name: "page", detail: "this page", fields: ["name"] },
+    { name: "currentUser", detail: "signed-in person (null if none)", fields: Object.keys(CurrentUser.shape) },
   ], [runtime.functions, tree.components, state]);
   const actionCtx: ActionContext = useMemo(() => ({
     functions: runtime.functions.map((f) => ({ name: f.name, params: f.definition.params.map((p) => p.name) })),
@@ -136,6 +138,7 @@ export function PageEditor({ runtime, allPages }: { runtime: AppRuntime; allPage
               appFunctions={runtime.functions}
               pageName={page.name}
               urlQuery={{}}
+              currentUser={runtime.currentUser ?? null}
               ctx={ctx}
               onRuntime={setLive}
               editing={preview ? undefined : { selectedId, onSelect: setSelectedId, onLayout: (id, layout) => setTree(setLayout(tree, id, layout)) }}

@@ -1,3 +1,4 @@
+import type { FrozenCurrentUser } from "@/engine/contract/current-user";
 import { freezeValue } from "./freeze-value";
 
 /** A failed run as pages read it (`getCustomers.error.message`): plain data, never an Error. */
@@ -30,7 +31,8 @@ export interface AppState {
   readonly components: Readonly<Record<string, ComponentState>>;
   readonly page: { readonly name: string };
   readonly url: { readonly query: Readonly<Record<string, string>> };
-  readonly currentUser: { readonly name: string };
+  /** Who is looking: the signed-in person, or null; `{ name: "You" }` when the runtime was not told (see `initialAppState`). */
+  readonly currentUser: FrozenCurrentUser | { readonly name: string } | null;
 }
 
 export interface AppStateStore {

@@ -1,3 +1,4 @@
+import { frozenCurrentUser, type CurrentUser } from "@/engine/contract/current-user";
 import type { PageComponent, PageTree } from "@/engine/pages/schema";
 import { emptyFunctionState, type AppState, type ComponentState, type FunctionState } from "./app-state";
 import { evaluateTemplate } from "./expressions";
@@ -51,7 +52,11 @@ export interface InitialStateInput {
   tree: PageTree;
   pageName: string;
   urlQuery: Readonly<Record<string, string>>;
-  currentUser?: { name: string };
+  /**
+   * The signed-in person (the runtime payload's `currentUser`), or null when no one is. Left
+   * out (runtimes built without a payload, in tests), pages see the placeholder `{ name: "You" }`.
+   */
+  currentUser?: CurrentUser | null;
 }
 
 /**
@@ -67,7 +72,7 @@ export function initialAppState(input: InitialStateInput): AppState {
     components: {},
     page: { name: input.pageName },
     url: { query: { ...input.urlQuery } },
-    currentUser: input.currentUser ?? { name: "You" },
+    currentUser: input.currentUser === undefined ? { name: "You" } : frozenCurrentUser(input.currentUser),
   });
   for (const c of input.tree.components) {
     const initial = initialComponentState(c, state);

@@ -1,3 +1,4 @@
+import type { CurrentUser } from "@/engine/contract/current-user";
 import type { Action } from "@/engine/model/action";
 import type { FunctionDefinition } from "@/engine/model/function-definition";
 import type { PageTree } from "@/engine/pages/schema";
@@ -24,6 +25,8 @@ export interface PageRuntimeOptions {
   tree: PageTree;
   pageName: string;
   urlQuery: Readonly<Record<string, string>>;
+  /** Who is looking (the runtime payload's `currentUser`): `currentUser` in expressions. */
+  currentUser?: CurrentUser | null;
   ctx: PageContext;
   call?: CallFunction;
   debounceMs?: number;
@@ -56,7 +59,13 @@ function runtimeFunctions(appFunctions: readonly AppFunction[]): Record<string, 
 export function createPageRuntime(options: PageRuntimeOptions): PageRuntime {
   let { appFunctions, tree, ctx } = options;
   const store = createAppState(
-    initialAppState({ functionNames: appFunctions.map((f) => f.name), tree, pageName: options.pageName, urlQuery: options.urlQuery }),
+    initialAppState({
+      functionNames: appFunctions.map((f) => f.name),
+      tree,
+      pageName: options.pageName,
+      urlQuery: options.urlQuery,
+      currentUser: options.currentUser,
+    }),
   );
   let scheduler: RunScheduler | null = null;
   // Lives as long as the store: forms' `data` follows their inputs whether or not it runs.

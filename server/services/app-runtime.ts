@@ -1,3 +1,4 @@
+import type { CurrentUser } from "@/engine/contract";
 import type { AppRuntime, RuntimeFunction } from "@/engine/pages";
 import type { Db } from "../db/client";
 import { readDefinition } from "../storage/functions";
@@ -8,10 +9,11 @@ import { listPages } from "./pages";
 
 /**
  * What the app's user view (and the page editor) needs to run one page: its tree, the app's
- * pages for navigation, and the global functions plus this page's own. The blocks of a
+ * pages for navigation, the global functions plus this page's own, and `currentUser`, the
+ * person the caller (the session) says is looking (null: no one signed in). The blocks of a
  * function stay on the server.
  */
-export async function appRuntime(db: Db, appId: string, pageName?: string): Promise<AppRuntime> {
+export async function appRuntime(db: Db, appId: string, pageName?: string, currentUser: CurrentUser | null = null): Promise<AppRuntime> {
   const app = await getApp(db, appId);
   const pages = await listPages(db, appId);
   const summary = (pageName ? pages.find((p) => p.name === pageName) : undefined) ?? pages[0];
@@ -30,5 +32,6 @@ export async function appRuntime(db: Db, appId: string, pageName?: string): Prom
     pages: pages.map((p) => ({ id: p.id, name: p.name })),
     page: { id: page.id, name: page.name, revision: page.revision, tree: readPageTree(page) },
     functions,
+    currentUser,
   };
 }

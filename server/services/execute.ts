@@ -11,7 +11,10 @@ import type { RunSource } from "./runs";
 
 /** Who calls, and what they may run. */
 export interface ExecuteOptions {
-  /** The signed-in person: recorded on the run (and, in functions, `currentUser`). */
+  /**
+   * The signed-in person: recorded on the run, and in the function's scope as `currentUser`
+   * (a frozen copy of id, email, name, role, groups); none means `currentUser` is null.
+   */
   caller?: SessionUser | null;
   /** Whether the caller may run functions of this app; a refusal answers as an unknown function. */
   allow?: (appId: string) => boolean | Promise<boolean>;
@@ -47,7 +50,7 @@ export async function executeFunction(
   if (!f) return { found: false };
   if (options.allow && !(await options.allow(f.appId))) return { found: false };
   const outcome: RunOutcome = f.loaded.ok
-    ? await runFunction(f.loaded.definition, params, portsFor(f.appId), { functionId: f.id })
+    ? await runFunction(f.loaded.definition, params, portsFor(f.appId), { functionId: f.id, currentUser: options.caller ?? null })
     : { status: "error", error: invalidDefinition(f.loaded.message), trace: [], logs: [], durationMs: 0 };
   const runId = recordOutcome(runs, {
     functionId: f.id,
