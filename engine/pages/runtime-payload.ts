@@ -1,3 +1,4 @@
+import type { CurrentUser } from "../contract/current-user";
 import type { FunctionEvents, ParamDef } from "../model";
 import type { PageTree } from "./schema";
 
@@ -8,10 +9,15 @@ export interface RuntimeFunction {
   definition: { runBehavior: "manual" | "automatic"; runOnPageLoad: boolean; params: ParamDef[]; events: FunctionEvents };
 }
 
-/** What the server hands a page to run it: the app, its pages, the page's tree and functions. */
+/**
+ * What the server hands a page to run it: the app, its pages, the page's tree and functions,
+ * and who is looking at it.
+ */
 export interface AppRuntime {
   app: { id: string; name: string };
   pages: Array<{ id: string; name: string }>;
   page: { id: string; name: string; revision: number; tree: PageTree };
   functions: RuntimeFunction[];
+  /** The signed-in person, for display (`{{ currentUser.name }}`); null when no one is signed in. */
+  currentUser?: CurrentUser | null;
 }
