@@ -1,4 +1,4 @@
-import type { CurrentUser } from "@/engine/contract";
+import { CurrentUser } from "@/engine/contract";
 import type { AppRuntime, RuntimeFunction } from "@/engine/pages";
 import type { Db } from "../db/client";
 import { readDefinition } from "../storage/functions";
@@ -32,6 +32,7 @@ export async function appRuntime(db: Db, appId: string, pageName?: string, curre
     pages: pages.map((p) => ({ id: p.id, name: p.name })),
     page: { id: page.id, name: page.name, revision: page.revision, tree: readPageTree(page) },
     functions,
-    currentUser,
+    // Exactly the schema's fields: whatever else the caller's object holds stays on the server.
+    currentUser: currentUser ? CurrentUser.parse(currentUser) : null,
   };
 }

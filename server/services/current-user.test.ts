@@ -58,6 +58,8 @@ describe("currentUser through the services", () => {
 
   it("appRuntime hands the page the currentUser it is given, null by default", async () => {
     expect((await appRuntime(db, appId, undefined, bo)).currentUser).toEqual(bo);
+    const withSecret = { ...bo, sessionToken: "secret" };
+    expect((await appRuntime(db, appId, undefined, withSecret)).currentUser).toEqual(bo);
     expect((await appRuntime(db, appId)).currentUser).toBeNull();
   });
 });
