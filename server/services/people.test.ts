@@ -94,6 +94,16 @@ describe("people", () => {
     expect(JSON.parse(entry.detail)).toEqual({ email: "bob@lathe.test", from: "editor", to: "user" });
   });
 
+  it("setting the role someone already has changes nothing and signs no one out", async () => {
+    const bob = await person("bob@lathe.test", "editor");
+    const cookie = await signedIn("bob@lathe.test");
+    expect((await changeRole({ db, cache }, admin, bob, "editor")).role).toBe("editor");
+    expect(await callerFromCookie(cookie, deps)).not.toBeNull();
+    expect(await audit("user.role")).toEqual([]);
+    // The last admin "changing" to admin is no demotion.
+    expect((await changeRole({ db, cache }, admin, admin.id, "admin")).role).toBe("admin");
+  });
+
   it("removing a person ends their sessions and removes their memberships", async () => {
     const bob = await person("bob@lathe.test", "user");
     const cookie = await signedIn("bob@lathe.test");

@@ -70,15 +70,17 @@ export async function changeRole({ db, cache = sessionCache() }: PeopleDeps, act
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, email: true } });
     if (!user) throw new ServiceError("NOT_FOUND", "No such person");
     const was = roleOf(user.role);
+    if (was === role) return null;
     if (was === "admin" && role !== "admin" && (await tx.user.count({ where: { role: "admin" } })) <= 1) {
       throw new ServiceError("CONFLICT", `${user.email} is ${LAST_ADMIN}`);
     }
     await tx.user.update({ where: { id: userId }, data: { role } });
     return was;
   });
+  const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: PERSON_SELECT });
+  if (from === null) return view(row); // the role it already has: nothing changes, no one is signed out
   await revokeUserSessions(db, userId, cache);
   cache.bumpAcl();
-  const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: PERSON_SELECT });
   await recordAudit(db, { ...auditBy(actor), action: "user.role", targetType: "user", targetId: userId, detail: { email: row.email, from, to: role } });
   return view(row);
 }
