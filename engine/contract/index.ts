@@ -12,3 +12,4 @@ export * from "./runs";
 export * from "./health";
 export * from "./people";
 export * from "./current-user";
+export * from "./admin";

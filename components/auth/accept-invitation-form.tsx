@@ -1,0 +1,59 @@
+"use client";
+
+import { useState } from "react";
+import { InvitationAccepted } from "@/engine/contract/admin";
+import { PASSWORD_RULE, passwordProblem } from "@/engine/contract/people";
+import { api } from "../ui/api";
+import { Button } from "../ui/button";
+import { Field } from "../ui/fields";
+
+/** Accepting an invitation: a name and a password that keeps the rule; then signed in and sent home. */
+export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+  const [name, setName] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const problem = password ? passwordProblem(password) : null;
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api(InvitationAccepted, "/api/invitations/accept", { method: "POST", body: { token, name, password } });
+      const res = await fetch("/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email, password }),
+      });
+      window.location.assign(res.ok ? "/" : "/sign-in");
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-3" aria-label="Accept the invitation">
+      <div className="flex flex-col gap-1">
+        <span className="text-sm font-medium">Email</span>
+        <span className="text-sm text-slate-700" data-testid="invited-email">{email}</span>
+        {/* For password managers: the account this password belongs to. */}
+        <input type="email" value={email} autoComplete="username" readOnly hidden />
+      </div>
+      <Field look="form" label="Name" value={name} onChange={setName} autoComplete="name" />
+      <Field look="form" label="Password" type="password" value={password} onChange={setPassword} autoComplete="new-password" />
+      <p className={`text-xs ${problem ? "text-amber-700" : "text-slate-500"}`} data-testid="password-rule">
+        {problem ?? PASSWORD_RULE}
+      </p>
+      <Button type="submit" variant="primary" disabled={busy || !name.trim() || !password || !!problem}>
+        Join Lathe
+      </Button>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
