@@ -24,6 +24,11 @@ export default async function HomePage() {
               Resources
             </Link>
           )}
+          {role === "admin" && (
+            <Link href="/admin/audit" className="text-sm text-indigo-700 hover:underline">
+              Audit log
+            </Link>
+          )}
           <AccountMenu name={caller.user.name} role={role} />
         </nav>
       </header>
