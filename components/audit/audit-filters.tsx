@@ -55,7 +55,7 @@ export function AuditFilters({ initial }: { initial: AuditFilterValues }) {
       {field(
         "Action",
         <>
-          <input name="action" list="audit-actions" value={action} onChange={(e) => setAction(e.target.value)} placeholder="function. or function.save" className={`${CONTROL.form} w-48 font-mono`} />
+          <input name="action" list="audit-actions" value={action} onChange={(e) => setAction(e.target.value)} placeholder="e.g. function." className={`${CONTROL.form} w-48 font-mono`} />
           <datalist id="audit-actions">
             {SUGGESTED_ACTIONS.map((a) => (
               <option key={a} value={a} />

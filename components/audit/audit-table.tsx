@@ -2,6 +2,11 @@ import type { AuditEntryView } from "@/engine/contract/audit";
 import { detailText } from "./detail-text";
 import { LocalTime } from "./local-time";
 
+/** An IPv4 address as a dual-stack socket reports it (`::ffff:10.0.0.5`) is shown as IPv4. */
+function shownAddress(ip: string): string {
+  return ip.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "");
+}
+
 /** The audit log's rows, newest first. Rendered on the server; only the times are local. */
 export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
   if (entries.length === 0) {
@@ -34,14 +39,14 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
                 </td>
                 <td className="px-3 py-2" data-testid="audit-actor">{e.actorEmail ?? <span className="text-slate-400">–</span>}</td>
                 <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{e.action}</td>
-                <td className="px-3 py-2 text-xs">
+                <td className="max-w-[16rem] break-all px-3 py-2 text-xs">
                   {e.targetType ? <span className="text-slate-500">{e.targetType} </span> : null}
                   <span className="font-mono">{e.targetId ?? ""}</span>
                 </td>
                 <td className="max-w-xs truncate px-3 py-2 font-mono text-xs text-slate-600" title={detail}>
                   {detail}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-500">{e.ip ?? ""}</td>
+                <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-500" title={e.ip ?? undefined}>{e.ip ? shownAddress(e.ip) : ""}</td>
               </tr>
             );
           })}

@@ -32,7 +32,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   const filters = { action: query.action, actor: query.actor, target: query.target, from: query.from, to: query.to, pageSize: query.pageSize };
   return (
-    <main className="mx-auto max-w-6xl px-6 py-10">
+    <main className="mx-auto max-w-7xl px-6 py-10">
       <header className="mb-6 flex items-baseline justify-between">
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <Link href="/" className="text-sm text-indigo-700 hover:underline">
