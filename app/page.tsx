@@ -29,6 +29,11 @@ export default async function HomePage() {
               People
             </Link>
           )}
+          {role === "admin" && (
+            <Link href="/admin/audit" className="text-sm text-indigo-700 hover:underline">
+              Audit log
+            </Link>
+          )}
           <AccountMenu name={caller.user.name} role={role} />
         </nav>
       </header>

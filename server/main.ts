@@ -10,6 +10,7 @@ import { checkRequest, guardConfig } from "./http/request-guard";
 import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
 import { seedDemoOnce } from "./services/seed";
 import { adminFromEnvironment } from "./services/setup";
+import { startAuditRetention } from "./services/audit-retention";
 
 /**
  * Lathe's HTTP server: `POST /api/fn` is answered here directly (the hot path of every app),
@@ -22,6 +23,7 @@ async function main() {
 
   const db = getDb();
   await tuneSqlite(db);
+  void startAuditRetention(db); // throws on a bad LATHE_AUDIT_DAYS; prunes now, then daily
   if ((await seedDemoOnce(db, { dataDir: dataDir() })) === "seeded") console.log("[lathe] seeded the demo app");
   if ((await adminFromEnvironment(db, getAuth())) === "created") console.log(`[lathe] created the first admin, ${process.env.LATHE_ADMIN_EMAIL}`);
   jsSandbox(); // start the workers now, not on the first call

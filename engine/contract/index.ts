@@ -13,3 +13,4 @@ export * from "./health";
 export * from "./people";
 export * from "./current-user";
 export * from "./admin";
+export * from "./audit";

@@ -68,9 +68,11 @@ export async function renameApp(db: Db, appId: string, input: unknown) {
   return db.app.update({ where: { id: appId }, data: { name, nameKey: nameKey(name) } });
 }
 
-export async function deleteApp(db: Db, appId: string): Promise<void> {
-  await getApp(db, appId);
+/** Answers what was deleted (its name), for the audit log. */
+export async function deleteApp(db: Db, appId: string): Promise<{ name: string }> {
+  const app = await getApp(db, appId);
   await db.app.delete({ where: { id: appId } });
+  return { name: app.name };
 }
 
 /** Marks the app as edited now (the home page sorts and shows "last edited" by it). */

@@ -145,11 +145,13 @@ export async function renameFunction(db: Db, functionId: string, input: unknown)
   return writeVersion(db, functionId, f.currentVersion, { name, reason: "rename" });
 }
 
-export async function deleteFunction(db: Db, functionId: string): Promise<void> {
-  const f = await db.function.findUnique({ where: { id: functionId }, select: { appId: true } });
+/** Answers what was deleted (its name and app), for the audit log. */
+export async function deleteFunction(db: Db, functionId: string): Promise<{ name: string; appId: string }> {
+  const f = await db.function.findUnique({ where: { id: functionId }, select: { name: true, appId: true } });
   if (!f) throw new ServiceError("NOT_FOUND", "Function not found");
   await db.function.delete({ where: { id: functionId } });
   await touchApp(db, f.appId);
+  return f;
 }
 
 export async function listVersions(db: Db, functionId: string) {

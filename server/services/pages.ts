@@ -65,13 +65,15 @@ export async function updatePage(db: Db, pageId: string, input: unknown): Promis
   return { id: updated.id, name: updated.name, position: updated.position };
 }
 
-export async function deletePage(db: Db, pageId: string): Promise<void> {
+/** Answers what was deleted (its name and app), for the audit log. */
+export async function deletePage(db: Db, pageId: string): Promise<{ name: string; appId: string }> {
   const page = await findPage(db, pageId);
   if ((await db.page.count({ where: { appId: page.appId } })) <= 1) {
     throw new ServiceError("CONFLICT", "An app keeps at least one page");
   }
   await db.page.delete({ where: { id: pageId } });
   await touchApp(db, page.appId);
+  return { name: page.name, appId: page.appId };
 }
 
 /** Component names in other pages and function names: a component name must differ from all. */

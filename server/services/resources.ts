@@ -124,7 +124,8 @@ export async function resourceUsers(db: Db, id: string): Promise<string[]> {
     .map((f) => `${f.app.name} / ${f.name}`);
 }
 
-export async function deleteResource(deps: ResourceDeps, id: string): Promise<void> {
+/** Answers what was deleted (its name and kind), for the audit log. */
+export async function deleteResource(deps: ResourceDeps, id: string): Promise<{ name: string; kind: string }> {
   const row = await findRow(deps.db, id);
   const users = await resourceUsers(deps.db, id);
   if (users.length) {
@@ -134,6 +135,7 @@ export async function deleteResource(deps: ResourceDeps, id: string): Promise<vo
   }
   await deps.db.resource.delete({ where: { id } });
   deps.invalidate(id);
+  return { name: row.name, kind: row.kind };
 }
 
 /** The settings a "Test connection" press means: the form's values over the stored secrets. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { DocumentKind } from "@/engine/model";
 import type { Db } from "../db/client";
+import { readDocument, tryParseJson } from "./document";
 
 /** `AuditEntry.detail`: a small object of what changed (no schema beyond that: each action has its own). */
 export const AuditDetail = z.record(z.string(), z.unknown());
@@ -48,4 +49,18 @@ export async function recordAudit(db: Db, entry: AuditRecord): Promise<void> {
       ip: entry.ip ?? null,
     },
   });
+}
+
+/**
+ * An entry's detail as stored. One that no longer reads (not JSON, not an object) is shown as
+ * `{ unreadable: true }` rather than hiding the entry or failing the whole list.
+ */
+export function readAuditDetail(row: { id: string; detail: string }): AuditDetail {
+  const parsed = tryParseJson(row.detail);
+  if (!parsed.ok) return { unreadable: true };
+  try {
+    return readDocument(auditDetailKind, parsed.value, AUDIT_DETAIL_VERSION, `audit entry ${row.id}`);
+  } catch {
+    return { unreadable: true };
+  }
 }

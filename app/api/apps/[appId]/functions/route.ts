@@ -1,6 +1,7 @@
 import { AppParams } from "@/engine/contract/apps";
 import { CreateFunctionInput, FunctionListResponse, FunctionResponse } from "@/engine/contract/functions";
 import { getDb } from "@/server/db/client";
+import { auditFrom } from "@/server/http/audit-from";
 import { route } from "@/server/http/route";
 import { getApp } from "@/server/services/apps";
 import { createFunction, listFunctions } from "@/server/services/functions";
@@ -9,7 +10,9 @@ export const GET = route({ params: AppParams, response: FunctionListResponse, ac
   await getApp(getDb(), params.appId);
   return { functions: await listFunctions(getDb(), params.appId) };
 });
-export const POST = route({ params: AppParams, body: CreateFunctionInput, response: FunctionResponse, access: "appEdit" }, async ({ params, body }) => {
+export const POST = route({ params: AppParams, body: CreateFunctionInput, response: FunctionResponse, access: "appEdit" }, async ({ req, caller, params, body }) => {
   await getApp(getDb(), params.appId);
-  return { function: await createFunction(getDb(), params.appId, body) };
+  const fn = await createFunction(getDb(), params.appId, body);
+  await auditFrom(req, caller).record({ action: "function.create", targetType: "function", targetId: fn.id, detail: { name: fn.name, appId: params.appId, pageId: fn.pageId } });
+  return { function: fn };
 });

@@ -1,0 +1,19 @@
+import { isDeepStrictEqual } from "node:util";
+import type { ResourceView } from "@/engine/contract/resources";
+
+/**
+ * What an update of a resource changed, by name only, for the audit log: `name`,
+ * `config.<field>`, `secrets.<field>`. Never a value: a config field may hold something
+ * sensitive too. A secret counts as changed when the patch set one, or cleared one that was set.
+ */
+export function resourceChanges(before: ResourceView, after: ResourceView, secretsPatch: Record<string, string | null>): string[] {
+  const changed: string[] = [];
+  if (before.name !== after.name) changed.push("name");
+  const fields = new Set([...Object.keys(before.config), ...Object.keys(after.config)]);
+  for (const f of [...fields].sort()) if (!isDeepStrictEqual(before.config[f], after.config[f])) changed.push(`config.${f}`);
+  for (const [f, v] of Object.entries(secretsPatch).sort(([a], [b]) => a.localeCompare(b))) {
+    const clears = v === null || v === "";
+    if (!clears || before.secretsSet[f]) changed.push(`secrets.${f}`);
+  }
+  return changed;
+}
