@@ -11,3 +11,4 @@ export * from "./resources";
 export * from "./runs";
 export * from "./health";
 export * from "./people";
+export * from "./sharing";
