@@ -1,4 +1,5 @@
 export * from "./call";
+export * from "./call-origin";
 export * from "./parse-call-request";
 export * from "./client";
 export * from "./error-body";
