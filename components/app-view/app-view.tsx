@@ -31,6 +31,7 @@ export function AppView({ runtime, urlQuery }: { runtime: AppRuntime; urlQuery: 
           key={`${runtime.page.id}:${JSON.stringify(urlQuery)}`}
           tree={runtime.page.tree}
           appFunctions={runtime.functions}
+          pageId={runtime.page.id}
           pageName={runtime.page.name}
           urlQuery={urlQuery}
           currentUser={runtime.currentUser ?? null}

@@ -15,6 +15,8 @@ import { CONTAINER_TYPES, WIDGETS } from "../runtime/widgets/registry";
 export interface PageViewProps {
   tree: PageTree;
   appFunctions: readonly AppFunction[];
+  /** Sent with every call the page makes, so the run records where it came from. */
+  pageId?: string;
   pageName: string;
   urlQuery: Readonly<Record<string, string>>;
   /** Who is looking: `currentUser` in the page's expressions (null: no one signed in). */
@@ -58,6 +60,8 @@ function ComponentView({ c, state, runtime, tree, editing }: {
 /** A page running live: the runtime (state, on-load and automatic runs, handlers) and the widgets on the grid. */
 export function PageView({ tree, appFunctions, pageName, urlQuery, currentUser, ctx, editing, onRuntime }: PageViewProps) {
   const runtime = usePageRuntime({ appFunctions, tree, pageName, urlQuery, currentUser, ctx });
+export function PageView({ tree, appFunctions, pageId, pageName, urlQuery, ctx, editing, onRuntime }: PageViewProps) {
+  const runtime = usePageRuntime({ appFunctions, tree, pageId, pageName, urlQuery, ctx });
   const state = useAppState(runtime.store, (s) => s);
   useEffect(() => onRuntime?.(runtime), [runtime, onRuntime]);
   const grid: GridEditing | undefined = editing

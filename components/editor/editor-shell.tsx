@@ -4,10 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { AppRuntime } from "@/engine/pages";
+import { Button } from "../ui/button";
 import { PageEditor } from "../pages-editor/page-editor";
 import { PagesTab } from "../pages-editor/pages-tab";
 import { CodeTab } from "./code-tab";
 import { FunctionEditor } from "./function-editor";
+import { ShareDialog } from "./share-dialog";
 import type { ResourceOption } from "./inspector/query-form";
 import type { FunctionDetail, FunctionSummary } from "@/engine/contract/functions";
 import type { PageSummary } from "@/engine/contract/pages";
@@ -31,6 +33,7 @@ export function EditorShell({
 }) {
   const router = useRouter();
   const [tab, setTab] = useState<"pages" | "code">(selected ? "code" : "pages");
+  const [sharing, setSharing] = useState(false);
   return (
     <div className="flex h-screen flex-col">
       <header className="flex h-12 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-4">
@@ -44,7 +47,11 @@ export function EditorShell({
         <Link href={`/resources?app=${app.id}`} className="ml-auto text-sm text-slate-600 hover:text-slate-900">
           Resources
         </Link>
+        <Button onClick={() => setSharing(true)} aria-haspopup="dialog">
+          Share
+        </Button>
       </header>
+      {sharing ? <ShareDialog appId={app.id} appName={app.name} onClose={() => setSharing(false)} /> : null}
       <div className="flex min-h-0 flex-1">
         <aside className="flex w-72 shrink-0 flex-col border-r border-slate-200 bg-white">
           <div role="tablist" aria-label="Editor panels" className="flex border-b border-slate-200 px-2">

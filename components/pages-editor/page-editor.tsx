@@ -136,6 +136,7 @@ export function PageEditor({ runtime, allPages }: { runtime: AppRuntime; allPage
               key={preview ? "preview" : "edit"}
               tree={tree}
               appFunctions={runtime.functions}
+              pageId={page.id}
               pageName={page.name}
               urlQuery={{}}
               currentUser={runtime.currentUser ?? null}

@@ -11,6 +11,8 @@ export interface FakeCall {
   fnId: string;
   params: Record<string, unknown>;
   signal: AbortSignal;
+  /** What the runtime said started the call (`button1.click`, `page.load`). */
+  trigger?: string;
 }
 
 /**
@@ -21,8 +23,8 @@ export interface FakeCall {
 export function createFakeServer(answer: (fnId: string, params: Record<string, unknown>, callIndex: number) => FakeAnswer) {
   const calls: FakeCall[] = [];
   const log: string[] = [];
-  const call: CallFunction = (fnId, params, signal) => {
-    calls.push({ fnId, params, signal });
+  const call: CallFunction = (fnId, params, signal, trigger) => {
+    calls.push({ fnId, params, signal, trigger });
     log.push(`start ${fnId}`);
     const a = answer(fnId, params, calls.length - 1);
     return new Promise((resolve, reject) => {

@@ -15,11 +15,17 @@ export interface RuntimeFunction {
   events: FunctionEvents;
 }
 
-/** Calls the function on the server; rejects with a ServerFunctionError-shaped value. */
-export type CallFunction = (fnId: string, params: Record<string, unknown>, signal: AbortSignal) => Promise<unknown>;
+/**
+ * Calls the function on the server; rejects with a ServerFunctionError-shaped value. `trigger`
+ * says what started the call (`button1.click`, `page.load`), for the run's record.
+ */
+export type CallFunction = (fnId: string, params: Record<string, unknown>, signal: AbortSignal, trigger?: string) => Promise<unknown>;
 
-/** Runs a function's own success or failure handlers with `result` or `error` in scope. */
-export type RunEvents = (actions: readonly Action[], scope: ExtraScope) => Promise<void>;
+/**
+ * Runs a function's own success or failure handlers with `result` or `error` in scope; `trigger`
+ * (`getOrders.onSuccess`) is what the calls they make are recorded as started by.
+ */
+export type RunEvents = (actions: readonly Action[], scope: ExtraScope, trigger: string) => Promise<void>;
 
 /** Who started a run: the load plan, an automatic re-run, or an event handler. */
 export type RunSource = "load" | "automatic" | "action";
@@ -32,6 +38,8 @@ export type RunOutcome =
 
 export interface RunOptions {
   source: RunSource;
+  /** What started the run, sent with the call: a component event (`button1.click`), `page.load`, `page.automatic`. */
+  trigger?: string;
 }
 
 export interface FunctionRunner {
@@ -76,10 +84,10 @@ export function createFunctionRunner(deps: {
     for (const run of inFlight.get(name) ?? []) if (run.source !== "action") run.controller.abort("superseded");
   };
 
-  const runEvents = async (actions: readonly Action[], scope: ExtraScope) => {
+  const runEvents = async (actions: readonly Action[], scope: ExtraScope, trigger: string) => {
     if (actions.length === 0 || stopped) return;
     try {
-      await deps.onEvents(actions, scope);
+      await deps.onEvents(actions, scope, trigger);
     } catch {
       // Handler chains report their own failures; a broken one must not fail the run.
     }
@@ -91,13 +99,13 @@ export function createFunctionRunner(deps: {
   });
 
   /** Calls the function; the outcome is null when the run was aborted meanwhile. */
-  const attempt = async (name: string, fn: RuntimeFunction, params: Record<string, unknown>, source: RunSource) => {
+  const attempt = async (name: string, fn: RuntimeFunction, params: Record<string, unknown>, { source, trigger }: RunOptions) => {
     const flight: InFlight = { controller: new AbortController(), source };
     const runs = inFlight.get(name) ?? new Set<InFlight>();
     inFlight.set(name, runs.add(flight));
     let outcome: RunOutcome;
     try {
-      const data = await abortable(deps.call(fn.id, params, flight.controller.signal), flight.controller.signal);
+      const data = await abortable(deps.call(fn.id, params, flight.controller.signal, trigger), flight.controller.signal);
       outcome = { status: "success", data: freezeValue(data) };
     } catch (e) {
       outcome = { status: "failure", error: toFunctionError(e) };
@@ -117,15 +125,15 @@ export function createFunctionRunner(deps: {
       supersede(name);
       deps.store.setFunction(name, { isFetching: true });
 
-      const outcome = await attempt(name, fn, params, options.source);
+      const outcome = await attempt(name, fn, params, options);
       if (!outcome) return { status: "cancelled", reason: stopped ? "stopped" : "superseded" };
       if (latest.get(name) === seq) {
         const lastRunAt = new Date().toISOString();
         if (outcome.status === "success") deps.store.setFunction(name, { data: outcome.data, error: null, isFetching: false, lastRunAt });
         else if (outcome.status === "failure") deps.store.setFunction(name, { error: outcome.error, isFetching: false, lastRunAt });
       }
-      if (outcome.status === "success") await runEvents(fn.events.onSuccess, { result: outcome.data });
-      else if (outcome.status === "failure") await runEvents(fn.events.onFailure, { error: outcome.error });
+      if (outcome.status === "success") await runEvents(fn.events.onSuccess, { result: outcome.data }, `${name}.onSuccess`);
+      else if (outcome.status === "failure") await runEvents(fn.events.onFailure, { error: outcome.error }, `${name}.onFailure`);
       return outcome;
     },
     stop() {

@@ -3,7 +3,7 @@ import type { PageComponent, PageTree } from "@/engine/pages/schema";
 import { createElement } from "react";
 import { renderToString } from "react-dom/server";
 import { createFakeServer } from "./fake-server";
-import { createPageRuntime, type AppFunction, type PageContext } from "./page-runtime";
+import { createPageRuntime, pageCall, type AppFunction, type PageContext } from "./page-runtime";
 import { useAppState } from "./use-app-state";
 import { usePageRuntime } from "./use-page-runtime";
 
@@ -48,6 +48,52 @@ function ctx(record: string[]): PageContext {
 }
 
 describe("createPageRuntime", () => {
+  it("says what started each call: page.load, the component event, or the function event whose handler made it", async () => {
+    const tree: PageTree = { version: 1, components: [table, button], bindings: {} };
+    const server = createFakeServer(() => ({ delayMs: 1, result: [] }));
+    const runtime = createPageRuntime({
+      appFunctions: [
+        appFunction("getCustomers", { runOnPageLoad: true }),
+        appFunction("deleteCustomer", { events: { onSuccess: [{ type: "runFunction", function: "getCustomers", params: {}, onSuccess: [], onFailure: [] }], onFailure: [] } }),
+      ],
+      tree,
+      pageId: "page-1",
+      pageName: "customers",
+      urlQuery: {},
+      ctx: ctx([]),
+      call: server.call,
+    });
+    const load = runtime.start();
+    await vi.runAllTimersAsync();
+    await load;
+    runtime.store.setComponent("table1", { selectedRow: { id: 1 }, selectedIndex: 0 });
+    const click = runtime.fire("button1", "click");
+    await vi.runAllTimersAsync();
+    expect(await click).toBe("completed");
+    expect(server.calls.map((c) => [c.fnId, c.trigger])).toEqual([
+      ["id-getCustomers", "page.load"],
+      ["id-deleteCustomer", "button1.click"],
+      ["id-getCustomers", "deleteCustomer.onSuccess"],
+    ]);
+    runtime.stop();
+  });
+
+  it("pageCall sends the page id and the trigger as headers of POST /api/fn", async () => {
+    const seen: Headers[] = [];
+    vi.stubGlobal("fetch", async (_url: string, init: RequestInit) => {
+      seen.push(new Headers(init.headers));
+      return Response.json({ result: 1 });
+    });
+    try {
+      await pageCall("page-1")("fn-1", {}, new AbortController().signal, "button1.click");
+      await pageCall(undefined)("fn-1", {}, new AbortController().signal, "page.load");
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect([seen[0].get("x-lathe-page"), seen[0].get("x-lathe-trigger")]).toEqual(["page-1", "button1.click"]);
+    expect([seen[1].get("x-lathe-page"), seen[1].get("x-lathe-trigger")]).toEqual([null, "page.load"]);
+  });
+
   it("loads, fires a component's handlers, and runs a function's own handlers after it", async () => {
     const record: string[] = [];
     const tree: PageTree = { version: 1, components: [table, button], bindings: {} };

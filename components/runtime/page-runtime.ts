@@ -1,4 +1,5 @@
 import type { CurrentUser } from "@/engine/contract/current-user";
+import { callFunction } from "@/engine/contract/client";
 import type { Action } from "@/engine/model/action";
 import type { FunctionDefinition } from "@/engine/model/function-definition";
 import type { PageTree } from "@/engine/pages/schema";
@@ -23,6 +24,8 @@ export type PageContext = Omit<ActionContext, "state" | "runFunction">;
 export interface PageRuntimeOptions {
   appFunctions: readonly AppFunction[];
   tree: PageTree;
+  /** The page's id, sent with every call it makes (recorded on the run). */
+  pageId?: string;
   pageName: string;
   urlQuery: Readonly<Record<string, string>>;
   /** Who is looking (the runtime payload's `currentUser`): `currentUser` in expressions. */
@@ -47,6 +50,11 @@ export interface PageRuntime {
   runActions(actions: readonly Action[], extra?: ExtraScope): Promise<ChainResult>;
   /** Runs a component's handlers for one of its events (`fire("button1", "click")`). */
   fire(componentName: string, eventName: string, extra?: ExtraScope): Promise<ChainResult>;
+}
+
+/** `POST /api/fn` for one page: each call says which page made it and what triggered it. */
+export function pageCall(pageId: string | undefined): CallFunction {
+  return (fnId, params, signal, trigger) => callFunction(fnId, params, { signal, origin: { pageId, trigger } });
 }
 
 function runtimeFunctions(appFunctions: readonly AppFunction[]): Record<string, RuntimeFunction> {
@@ -76,16 +84,18 @@ export function createPageRuntime(options: PageRuntimeOptions): PageRuntime {
       ? scheduler.runFunction(name, params, runOptions)
       : Promise.resolve({ status: "cancelled", reason: "stopped" });
 
-  const actionContext = (): ActionContext => ({
+  /** Handlers' calls are recorded as started by the event that ran the chain (`button1.click`). */
+  const actionContext = (trigger: string | undefined): ActionContext => ({
     state: store,
-    runFunction,
+    runFunction: (name, params, runOptions) => runFunction(name, params, { ...runOptions, trigger: runOptions.trigger ?? trigger }),
     confirm: (m) => ctx.confirm(m),
     notify: (n) => ctx.notify(n),
     openUrl: (u, t) => ctx.openUrl(u, t),
     navigate: (p, q) => ctx.navigate(p, q),
     copy: (t) => ctx.copy(t),
   });
-  const run = (actions: readonly Action[], extra?: ExtraScope) => runActions(actions, actionContext(), extra);
+  const run = (actions: readonly Action[], extra?: ExtraScope, trigger?: string) => runActions(actions, actionContext(trigger), extra);
+  const call = options.call ?? pageCall(options.pageId);
 
   return {
     store,
@@ -95,9 +105,9 @@ export function createPageRuntime(options: PageRuntimeOptions): PageRuntime {
         state: store,
         functions: runtimeFunctions(appFunctions),
         bindings: tree.bindings,
-        call: options.call,
+        call,
         debounceMs: options.debounceMs,
-        onEvents: async (actions, scope) => void (await run(actions, scope)),
+        onEvents: async (actions, scope, trigger) => void (await run(actions, scope, trigger)),
       });
       scheduler = s;
       return s.start();
@@ -119,10 +129,10 @@ export function createPageRuntime(options: PageRuntimeOptions): PageRuntime {
       syncFormData(store, tree);
     },
     runFunction,
-    runActions: run,
+    runActions: (actions, extra) => run(actions, extra),
     fire(componentName, eventName, extra) {
       const component = tree.components.find((c) => c.name === componentName);
-      return run(component?.events[eventName] ?? [], extra);
+      return run(component?.events[eventName] ?? [], extra, `${componentName}.${eventName}`);
     },
   };
 }

@@ -32,7 +32,10 @@ export interface RunScheduler {
   runFunction(name: string, params: Record<string, unknown>, options: RunOptions): Promise<RunOutcome>;
 }
 
-const defaultCall: CallFunction = (fnId, params, signal) => callFunction(fnId, params, { signal });
+const defaultCall: CallFunction = (fnId, params, signal, trigger) => callFunction(fnId, params, { signal, origin: { trigger } });
+
+/** What a run the page starts by itself is recorded as triggered by. */
+const PAGE_TRIGGER = { load: "page.load", automatic: "page.automatic" } as const;
 
 /**
  * Runs a page's functions by themselves: the load plan when the page opens (independent
@@ -62,7 +65,7 @@ export function createRunScheduler(options: SchedulerOptions): RunScheduler {
       store.setFunction(name, { error: { message: bound.error, status: 0, code: "INVALID_BINDING" }, isFetching: false });
       return;
     }
-    await runner.run(name, bound.params, { source });
+    await runner.run(name, bound.params, { source, trigger: PAGE_TRIGGER[source] });
   };
 
   const watchers = createWatchers({ plan, functions, bindings, store, debounceMs, timers, lastKey, awaitingLoad, runBound });

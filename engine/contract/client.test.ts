@@ -6,14 +6,14 @@ import { ServerFunctionError, callFunction } from "./client";
 // A real HTTP server on 127.0.0.1 that answers like /api/fn does, and like a broken proxy might.
 let server: http.Server;
 let baseUrl: string;
-const seen: Array<{ method?: string; type?: string; body: string }> = [];
+const seen: Array<{ method?: string; type?: string; body: string; page?: string | string[]; trigger?: string | string[] }> = [];
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c: Buffer) => (body += c.toString()));
     req.on("end", () => {
-      seen.push({ method: req.method, type: req.headers["content-type"], body });
+      seen.push({ method: req.method, type: req.headers["content-type"], body, page: req.headers["x-lathe-page"], trigger: req.headers["x-lathe-trigger"] });
       const { fnId, args } = JSON.parse(body) as { fnId: string; args: [Record<string, unknown>] };
       const json = (status: number, value: unknown) => {
         res.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
@@ -52,6 +52,16 @@ describe("callFunction", () => {
     const result = await callFunction("ok", { a: 1 }, { baseUrl: `${baseUrl}/` });
     expect(result).toEqual({ echo: { a: 1 } });
     expect(seen.at(-1)).toMatchObject({ method: "POST", type: "application/json", body: '{"fnId":"ok","args":[{"a":1}]}' });
+  });
+
+  it("sends the page and the trigger of a page's call as headers, leaving out values that do not fit", async () => {
+    await callFunction("ok", {}, { baseUrl, origin: { pageId: "page_1-a", trigger: "button1.click" } });
+    expect(seen.at(-1)).toMatchObject({ page: "page_1-a", trigger: "button1.click" });
+    await callFunction("ok", {}, { baseUrl, origin: { pageId: "bad id", trigger: "x".repeat(101) } });
+    expect(seen.at(-1)?.page).toBeUndefined();
+    expect(seen.at(-1)?.trigger).toBeUndefined();
+    await callFunction("ok", {}, { baseUrl });
+    expect(seen.at(-1)?.page).toBeUndefined();
   });
 
   it("re-throws the server's envelope as ServerFunctionError", async () => {

@@ -1,4 +1,5 @@
 import { CallSuccess, MAX_CALL_BODY_BYTES } from "./call";
+import { callOriginHeaders, type CallOrigin } from "./call-origin";
 import { ReceivedErrorBody } from "./error-body";
 import { ServerFunctionError, errorFromBody } from "./server-function-error";
 
@@ -14,6 +15,8 @@ export interface CallOptions {
   baseUrl?: string;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** For calls from a page: its id and the event that triggered the call, recorded on the run. */
+  origin?: CallOrigin;
   fetch?: typeof fetch;
 }
 
@@ -46,7 +49,7 @@ export async function callFunction<T = unknown>(fnId: string, params: Record<str
   try {
     res = await doFetch(url, {
       method: "POST",
-      headers: { ...options.headers, "Content-Type": "application/json" },
+      headers: { ...options.headers, ...(options.origin ? callOriginHeaders(options.origin) : {}), "Content-Type": "application/json" },
       body,
       signal: options.signal,
     });

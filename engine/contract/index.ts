@@ -1,4 +1,5 @@
 export * from "./call";
+export * from "./call-origin";
 export * from "./parse-call-request";
 export * from "./client";
 export * from "./error-body";
@@ -14,3 +15,4 @@ export * from "./people";
 export * from "./current-user";
 export * from "./admin";
 export * from "./audit";
+export * from "./sharing";

@@ -13,10 +13,12 @@ export type RunStatus = z.infer<typeof RunStatus>;
 
 export const RunParams = FunctionParams.extend({ runId: z.string().min(1) });
 
-/** `?status=ok|error&source=test|app|api&limit=&before=<runId>`. */
+/** `?status=ok|error&source=test|app|api&user=<userId>&limit=&before=<runId>`. */
 export const ListRunsQuery = z.object({
   status: RunStatus.optional(),
   source: RunSource.optional(),
+  /** Only the runs this person made. */
+  user: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   /** Runs started before this run id's start, for paging. */
   before: z.string().min(1).optional(),
@@ -44,11 +46,22 @@ export const RunSummary = z.object({
   durationMs: z.number().catch(0),
   startedAt: z.string(),
   functionVersion: z.number().int().nullable().catch(null),
+  /** Who ran it (null: unknown, e.g. a run from before sign-in). */
+  userId: z.string().nullable().catch(null),
+  userEmail: z.string().nullable().catch(null),
+  /** For calls from a page: the page (its name while it exists) and the event that triggered the call. */
+  pageId: z.string().nullable().catch(null),
+  pageName: z.string().nullable().catch(null),
+  trigger: z.string().nullable().catch(null),
 });
 export type RunSummary = z.infer<typeof RunSummary>;
 
-/** Malformed rows are dropped rather than failing the list. */
-export const RunListResponse = z.object({ runs: leniently(RunSummary) });
+/** Someone who appears in a function's run history, for the Logs tab's filter. */
+export const RunPerson = z.object({ id: z.string(), email: z.string() });
+export type RunPerson = z.infer<typeof RunPerson>;
+
+/** Malformed rows are dropped rather than failing the list. `people`: everyone who ran the function, by email. */
+export const RunListResponse = z.object({ runs: leniently(RunSummary), people: leniently(RunPerson) });
 
 /** Storage's stand-in for a document over its cap: exactly `{ truncated: true, size, preview }`. */
 export const StoredMarker = z.strictObject({ truncated: z.literal(true), size: z.number(), preview: z.string() });
@@ -93,6 +106,9 @@ export const StoredRun = z.object({
   logs: leniently(StoredRunLog),
   durationMs: z.number().catch(0),
   startedAt: z.string().catch(""),
+  userEmail: z.string().nullable().catch(null),
+  pageId: z.string().nullable().catch(null),
+  trigger: z.string().nullable().catch(null),
 });
 export type StoredRun = z.infer<typeof StoredRun>;
 

@@ -3,6 +3,7 @@ import {
   checkCallHead,
   contractError,
   parseCallBody,
+  readCallOrigin,
   runErrorEnvelope,
   type CallErrorEnvelope,
 } from "@/engine/contract";
@@ -25,6 +26,9 @@ export interface CallInput {
   source: RunSource;
   /** The request's `Cookie` header: the session. */
   cookie: string | null;
+  /** The `X-Lathe-Page` and `X-Lathe-Trigger` headers, as sent: checked here, dropped when they do not fit. */
+  pageId: string | null;
+  trigger: string | null;
 }
 
 export interface CallAnswer {
@@ -63,7 +67,8 @@ export async function answerCall(input: CallInput): Promise<CallAnswer> {
     };
     // A function of an app the person may not open answers as if it did not exist.
     const allow = async (appId: string) => (await appAccessCache().get(db, caller, appId)) !== null;
-    const ran = await executeFunction(deps, call.fnId, call.params, input.source, { caller: caller.user, allow });
+    const origin = readCallOrigin(input.pageId, input.trigger);
+    const ran = await executeFunction(deps, call.fnId, call.params, input.source, { caller: caller.user, allow, ...origin });
     if (!ran.found) return envelope(contractError("NOT_FOUND", call.fnId, `No function with id "${call.fnId}"`));
     const headers = { "X-Lathe-Run-Id": ran.runId };
     const { outcome } = ran;

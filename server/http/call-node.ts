@@ -26,6 +26,11 @@ function readNodeBody(req: IncomingMessage, cap: number): Promise<string | null>
   });
 }
 
+/** A header Node may hand over as several values: only a single one counts. */
+function oneHeader(value: string | string[] | undefined): string | null {
+  return typeof value === "string" ? value : null;
+}
+
 /**
  * `/api/fn` straight on Node's http server, beside Next (server/main.ts): the same contract as
  * the route handler, without the router's per-request cost.
@@ -43,6 +48,8 @@ export async function handleCallNode(req: IncomingMessage, res: ServerResponse, 
     signal: aborter.signal,
     source,
     cookie: req.headers.cookie ?? null,
+    pageId: oneHeader(req.headers["x-lathe-page"]),
+    trigger: oneHeader(req.headers["x-lathe-trigger"]),
   });
   const json = JSON.stringify(answer.body);
   res.writeHead(answer.status, {

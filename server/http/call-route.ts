@@ -13,6 +13,8 @@ export async function handleCall(req: Request, source: RunSource): Promise<NextR
     signal: req.signal,
     source,
     cookie: req.headers.get("cookie"),
+    pageId: req.headers.get("x-lathe-page"),
+    trigger: req.headers.get("x-lathe-trigger"),
   });
   return NextResponse.json(answer.body, { status: answer.status, headers: answer.headers });
 }

@@ -41,4 +41,9 @@ describe("HistoryPanel", () => {
     expect(html).toContain('aria-label="Filter by status"');
     expect(html).toContain('aria-label="Filter by source"');
   });
+
+  it("renders the filter by person, everyone chosen", () => {
+    const html = renderToStaticMarkup(<HistoryPanel fnId="f1" refreshKey={0} />);
+    expect(html).toMatch(/aria-label="Filter by person"[^>]*><option value="" selected="">Everyone<\/option>/);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isStoredMarker, parseRunSummaries, runUrl, runsUrl, storedRunView } from "./stored-run";
+import { isStoredMarker, parseRunSummaries, runUrl, runsUrl, storedRunView, whereFrom, whoRan } from "./stored-run";
 
 describe("runsUrl", () => {
   it("sends only the filters that are set", () => {
@@ -8,6 +8,23 @@ describe("runsUrl", () => {
       "/api/functions/fn%201/runs?status=error&source=api&limit=20&before=run9",
     );
     expect(runUrl("f", "r/1")).toBe("/api/functions/f/runs/r%2F1");
+    expect(runsUrl("fn1", { status: "", source: "", user: "u 1" })).toBe("/api/functions/fn1/runs?user=u+1&limit=50");
+  });
+});
+
+describe("who ran a run and from where", () => {
+  it("shows the email or a dash, and the page with its trigger", () => {
+    expect(whoRan("ann@x.test")).toBe("ann@x.test");
+    expect(whoRan(null)).toBe("—");
+    expect(whereFrom({ pageId: "p1", pageName: "orders", trigger: "button1.click" })).toBe("orders · button1.click");
+    expect(whereFrom({ pageId: "p1", pageName: null, trigger: "page.load" })).toBe("p1 · page.load");
+    expect(whereFrom({ pageId: null, pageName: null, trigger: null })).toBe("");
+  });
+
+  it("old rows without these fields still read, as unknown", () => {
+    const [row] = parseRunSummaries({ runs: [{ id: "a", status: "ok", source: "app", errorCode: null, durationMs: 1, startedAt: "2024-01-01T00:00:00Z", functionVersion: 1 }] });
+    expect(row).toMatchObject({ userId: null, userEmail: null, pageId: null, pageName: null, trigger: null });
+    expect(storedRunView({ id: "r", status: "ok", source: "app", input: {}, output: 1, startedAt: "" })).toMatchObject({ userEmail: null, pageId: null, trigger: null });
   });
 });
 

@@ -1,8 +1,8 @@
-import { RunListResponse, RunSource, StoredMarker, readStoredRun, type RunStatus, type RunSummary } from "@/engine/contract/runs";
+import { RunListResponse, RunSource, StoredMarker, readStoredRun, type RunPerson, type RunStatus, type RunSummary } from "@/engine/contract/runs";
 import type { RunOutcome, TraceEntry } from "@/engine/interpreter/types";
 import { formatSize } from "./format";
 
-export type { RunStatus, RunSummary };
+export type { RunPerson, RunStatus, RunSummary };
 export type RunSourceName = RunSource;
 export const RUN_SOURCES: readonly RunSourceName[] = RunSource.options;
 
@@ -12,6 +12,10 @@ export interface StoredRunView {
   source: RunSourceName;
   startedAt: string;
   functionVersion: number | null;
+  /** Who ran it, from which page and event; null when unknown. */
+  userEmail: string | null;
+  pageId: string | null;
+  trigger: string | null;
   input: unknown;
   outcome: RunOutcome;
   /** What storage cut (documents over their caps), for a note above the details. */
@@ -21,6 +25,8 @@ export interface StoredRunView {
 export interface RunFilters {
   status: RunStatus | "";
   source: RunSourceName | "";
+  /** A person's id: only their runs. */
+  user?: string;
 }
 
 export const HISTORY_PAGE_SIZE = 50;
@@ -30,6 +36,7 @@ export function runsUrl(fnId: string, filters: RunFilters, before?: string, limi
   const q = new URLSearchParams();
   if (filters.status) q.set("status", filters.status);
   if (filters.source) q.set("source", filters.source);
+  if (filters.user) q.set("user", filters.user);
   q.set("limit", String(limit));
   if (before) q.set("before", before);
   return `/api/functions/${encodeURIComponent(fnId)}/runs?${q.toString()}`;
@@ -43,6 +50,17 @@ export function runUrl(fnId: string, runId: string): string {
 export function parseRunSummaries(body: unknown): RunSummary[] {
   const parsed = RunListResponse.safeParse(body);
   return parsed.success ? parsed.data.runs : [];
+}
+
+/** Who ran a run, as the Logs tab shows it: their email, or a dash when no one is known. */
+export function whoRan(userEmail: string | null): string {
+  return userEmail ?? "—";
+}
+
+/** Where a run came from, for the Logs tab: the page (name, else id) and the event, when a page made the call. */
+export function whereFrom(run: Pick<RunSummary, "pageId" | "pageName" | "trigger">): string {
+  const page = run.pageName ?? run.pageId;
+  return [page, run.trigger].filter((p): p is string => Boolean(p)).join(" · ");
 }
 
 /** Storage's stand-in for a document over its cap: `{ truncated: true, size, preview }`. */
@@ -75,5 +93,16 @@ export function storedRunView(raw: unknown): StoredRunView {
     outcome.error = r.error ?? { code: "INTERNAL", message: "The run failed (no error stored)", status: 500 };
   }
 
-  return { id: r.id, source: r.source, startedAt: r.startedAt, functionVersion: r.functionVersion, input, outcome, notes };
+  return {
+    id: r.id,
+    source: r.source,
+    startedAt: r.startedAt,
+    functionVersion: r.functionVersion,
+    userEmail: r.userEmail,
+    pageId: r.pageId,
+    trigger: r.trigger,
+    input,
+    outcome,
+    notes,
+  };
 }

@@ -3,10 +3,12 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, errorMessage } from "../../ui/api";
 import { RunListResponse, RunResponse } from "@/engine/contract/runs";
-import { HISTORY_PAGE_SIZE, runUrl, runsUrl, storedRunView, type RunFilters, type RunSummary, type StoredRunView } from "./stored-run";
+import { HISTORY_PAGE_SIZE, runUrl, runsUrl, storedRunView, type RunFilters, type RunPerson, type RunSummary, type StoredRunView } from "./stored-run";
 
 export interface RunHistory {
   runs: RunSummary[];
+  /** Everyone who ran the function, whatever the filters: the person filter's choices. */
+  people: RunPerson[];
   loading: boolean;
   error: string | null;
   /** The last page was full: there may be older runs. */
@@ -17,13 +19,14 @@ export interface RunHistory {
 /** Past runs of a function, newest first, filtered; reloads its first page when `refreshKey` changes. */
 export function useRunHistory(fnId: string, filters: RunFilters, refreshKey: unknown): RunHistory {
   const [runs, setRuns] = useState<RunSummary[]>([]);
+  const [people, setPeople] = useState<RunPerson[]>([]);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [hasMore, setHasMore] = useState(false);
   // Answers to requests made before the latest first-page load are dropped.
   const generation = useRef(0);
   // Another function or other filters: the old rows must not show under the new query.
-  const queryKey = `${fnId}\n${filters.status}\n${filters.source}`;
+  const queryKey = `${fnId}\n${filters.status}\n${filters.source}\n${filters.user ?? ""}`;
   const [forQuery, setForQuery] = useState(queryKey);
   if (forQuery !== queryKey) {
     setForQuery(queryKey);
@@ -36,8 +39,10 @@ export function useRunHistory(fnId: string, filters: RunFilters, refreshKey: unk
     async (before: string | undefined, gen: number) => {
       setLoading(true);
       try {
-        const page = (await api(RunListResponse, runsUrl(fnId, filters, before))).runs;
+        const answer = await api(RunListResponse, runsUrl(fnId, filters, before));
         if (gen !== generation.current) return;
+        const page = answer.runs;
+        setPeople(answer.people);
         setRuns((prev) => {
           if (!before) return page;
           const seen = new Set(prev.map((r) => r.id));
@@ -64,7 +69,7 @@ export function useRunHistory(fnId: string, filters: RunFilters, refreshKey: unk
     if (lastId) void fetchPage(lastId, generation.current);
   }, [fetchPage, lastId]);
 
-  return { runs, loading, error, hasMore, loadMore };
+  return { runs, people, loading, error, hasMore, loadMore };
 }
 
 export type RunDetailState = { status: "idle" } | { status: "loading"; runId: string } | { status: "error"; runId: string; message: string } | { status: "ready"; run: StoredRunView };

@@ -4,11 +4,12 @@ import { getDb } from "@/server/db/client";
 import { route } from "@/server/http/route";
 import { runWriter } from "@/server/runtime/engine";
 import { getFunction } from "@/server/services/functions";
-import { listRuns } from "@/server/services/runs";
+import { listRuns, runPeople } from "@/server/services/runs";
 
-/** Past runs, newest first; `?status=ok|error&source=test|app|api&limit=&before=<runId>`. */
+/** Past runs, newest first; `?status=ok|error&source=test|app|api&user=<userId>&limit=&before=<runId>`; and who ran the function. */
 export const GET = route({ params: FunctionParams, query: ListRunsQuery, response: RunListResponse, access: "appEdit" }, async ({ params, query }) => {
   await getFunction(getDb(), params.fnId);
   await runWriter(getDb()).flush();
-  return { runs: await listRuns(getDb(), params.fnId, query) };
+  const [runs, people] = await Promise.all([listRuns(getDb(), params.fnId, query), runPeople(getDb(), params.fnId)]);
+  return { runs, people };
 });
