@@ -56,12 +56,13 @@ export function SignInForm({ next, passwordSignIn, ssoLabel }: { next?: string; 
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ provider: "oidc", callbackURL: target, errorCallbackURL: "/sign-in", disableRedirect: true }),
     }).catch(() => null);
-    const body: unknown = res?.ok ? await res.json().catch(() => null) : null;
-    const url = typeof body === "object" && body !== null && "url" in body && typeof body.url === "string" ? body.url : null;
+    const body: unknown = res ? await res.json().catch(() => null) : null;
+    const url = res?.ok && typeof body === "object" && body !== null && "url" in body && typeof body.url === "string" ? body.url : null;
     if (url) window.location.assign(url);
     else {
       setBusy(false);
-      setError("Single sign-on could not start.");
+      const why = typeof body === "object" && body !== null && "message" in body && typeof body.message === "string" ? ` (${body.message})` : "";
+      setError(`Single sign-on could not start${why}.`);
     }
   }
 
