@@ -199,3 +199,22 @@ describe("syncOidcUser", () => {
     expect(await db.auditEntry.count()).toBe(0);
   });
 });
+
+describe("better-auth with single sign-on configured", () => {
+  it("refuses to start a sign-in with a posted ID token or for another provider (before any provider is asked)", async () => {
+    const t = createTestDb();
+    try {
+      const sso = authFor(t.db, authConfig({ LATHE_OIDC_ISSUER: "http://127.0.0.1:9", LATHE_OIDC_CLIENT_ID: "lathe", LATHE_OIDC_CLIENT_SECRET: "s" }));
+      const answer = (body: NonNullable<Parameters<typeof sso.api.signInSocial>[0]>["body"]) =>
+        sso.api.signInSocial({ body }).then(
+          () => "signed in",
+          (e: unknown) => (e instanceof APIError ? `${e.statusCode} ${e.body?.message}` : String(e)),
+        );
+      const refused = '400 Single sign-on starts with { provider: "oidc", callbackURL }';
+      expect(await answer({ provider: "oidc", idToken: { token: "eyJ.x.y" } })).toBe(refused);
+      expect(await answer({ provider: "github", callbackURL: "/" })).toBe(refused);
+    } finally {
+      await t.close();
+    }
+  });
+});
