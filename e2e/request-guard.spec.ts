@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { createAppWithFunction, jsFunction } from "./api-client";
+import { ADMIN } from "./auth";
 
 /** One raw request with the headers a test chooses (Host included, which Playwright's client fixes). */
 function raw(baseURL: string, method: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
@@ -57,4 +58,50 @@ test("another site's form cannot duplicate a function; the site's own page can",
   const status = await page.evaluate(async (url) => (await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" } })).status, `/api/functions/${fnId}/duplicate`);
   expect(status).toBe(200);
   expect(await count()).toBe(2);
+});
+
+/** A page on another origin (127.0.0.1, another port) that posts `form` to Lathe as soon as it opens. */
+async function attackerPage(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const attacker = http.createServer((_req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html" });
+    res.end(html);
+  });
+  await new Promise<void>((r) => attacker.listen(0, "127.0.0.1", r));
+  const port = (attacker.address() as AddressInfo).port; // a TCP listener
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => attacker.close(() => r())) };
+}
+
+test("another site's form cannot sign anyone in (login CSRF)", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  const attacker = await attackerPage(
+    `<form id="f" method="POST" action="${baseURL}/api/auth/sign-in/email">` +
+      `<input name="email" value="${ADMIN.email}"><input name="password" value="${ADMIN.password}"></form>` +
+      `<script>document.getElementById("f").submit()</script>`,
+  );
+  try {
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/auth/sign-in/email"));
+    await page.goto(attacker.url);
+    const res = await answered;
+    expect(res.status()).toBe(403);
+    expect(await res.json()).toMatchObject({ code: "CROSS_SITE_REQUEST" });
+    expect((await context.cookies(baseURL)).some((c) => c.name.includes("session_token"))).toBe(false);
+  } finally {
+    await attacker.close();
+    await context.close();
+  }
+});
+
+test("a JSON change without a session is 401, and changes nothing", async ({ playwright, request, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  try {
+    const name = `anon${Date.now().toString(36)}`;
+    const res = await anonymous.post("/api/apps", { data: { name } });
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toMatchObject({ code: "UNAUTHENTICATED", status: 401 });
+    const { apps } = (await (await request.get("/api/apps")).json()) as { apps: { name: string }[] };
+    expect(apps.map((a) => a.name)).not.toContain(name);
+  } finally {
+    await anonymous.dispose();
+  }
 });

@@ -15,7 +15,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-semibold tracking-tight">Sign in to Lathe</h1>
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {error === "sso" ? "Single sign-on did not complete. Try again, or ask an admin." : "Sign-in failed."}
+          {/* better-auth sends a failed single sign-on back here with its error code */}
+          Single sign-on did not complete ({String(error).slice(0, 60)}). Try again, or ask an admin.
         </p>
       )}
       <div className="mt-6">

@@ -49,17 +49,20 @@ export function SignInForm({ next, passwordSignIn, ssoLabel }: { next?: string; 
   async function sso() {
     setBusy(true);
     setError(null);
-    const res = await fetch("/api/auth/sign-in/oauth2", {
+    // better-auth answers { url, redirect } with the provider's sign-in page; it returns to `target`,
+    // or to /sign-in?error=<code> when the sign-in fails there.
+    const res = await fetch("/api/auth/sign-in/social", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ providerId: "oidc", callbackURL: target, errorCallbackURL: "/sign-in?error=sso" }),
+      body: JSON.stringify({ provider: "oidc", callbackURL: target, errorCallbackURL: "/sign-in", disableRedirect: true }),
     }).catch(() => null);
-    const body: unknown = res?.ok ? await res.json().catch(() => null) : null;
-    const url = typeof body === "object" && body !== null && "url" in body && typeof body.url === "string" ? body.url : null;
+    const body: unknown = res ? await res.json().catch(() => null) : null;
+    const url = res?.ok && typeof body === "object" && body !== null && "url" in body && typeof body.url === "string" ? body.url : null;
     if (url) window.location.assign(url);
     else {
       setBusy(false);
-      setError("Single sign-on could not start.");
+      const why = typeof body === "object" && body !== null && "message" in body && typeof body.message === "string" ? ` (${body.message})` : "";
+      setError(`Single sign-on could not start${why}.`);
     }
   }
 

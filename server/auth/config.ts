@@ -21,8 +21,10 @@ export interface OidcConfig {
   roleMap: ReadonlyMap<string, Role>;
   /** The role of a person none of whose groups is mapped. */
   defaultRole: Role;
-  /** The label of the sign-in button. */
+  /** The label of the sign-in button ("Sign in with <label>"). */
   label: string;
+  /** Scopes asked for (LATHE_OIDC_SCOPES, default "openid email profile"). */
+  scopes: string[];
 }
 
 export interface AuthConfig {
@@ -49,6 +51,14 @@ function hours(env: Env, name: string, fallback: number): number {
   return Math.round(n * 3600);
 }
 
+/** An on/off variable: unset or on|true|1|yes is on, off|false|0|no is off, anything else an error. */
+function switchedOff(env: Env, name: string): boolean {
+  const raw = env[name]?.trim() ?? "";
+  if (raw === "" || /^(on|true|1|yes)$/i.test(raw)) return false;
+  if (/^(off|false|0|no)$/i.test(raw)) return true;
+  throw new Error(`${name} must be on or off, got "${raw}"`);
+}
+
 /** `LATHE_OIDC_ROLE_MAP="lathe-admins=admin,lathe-editors=editor"`. */
 export function parseRoleMap(text: string | undefined): Map<string, Role> {
   const map = new Map<string, Role>();
@@ -60,6 +70,8 @@ export function parseRoleMap(text: string | undefined): Map<string, Role> {
     if (eq < 1 || !group || !isRole(role)) {
       throw new Error(`LATHE_OIDC_ROLE_MAP: "${pair.trim()}" is not group=role (role is admin, editor or user)`);
     }
+    const earlier = map.get(group);
+    if (earlier && earlier !== role) throw new Error(`LATHE_OIDC_ROLE_MAP: the group "${group}" is mapped to both ${earlier} and ${role}`);
     map.set(group, role);
   }
   return map;
@@ -73,6 +85,11 @@ function oidcConfig(env: Env): OidcConfig | null {
   if (!clientId || !clientSecret) throw new Error("LATHE_OIDC_ISSUER is set: set LATHE_OIDC_CLIENT_ID and LATHE_OIDC_CLIENT_SECRET too");
   const defaultRole = env.LATHE_OIDC_DEFAULT_ROLE?.trim() || "user";
   if (!isRole(defaultRole)) throw new Error(`LATHE_OIDC_DEFAULT_ROLE must be admin, editor or user, got "${defaultRole}"`);
+  if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol)) {
+    throw new Error(`LATHE_OIDC_ISSUER must be the provider's http(s) address, got "${issuer}"`);
+  }
+  const scopes = (env.LATHE_OIDC_SCOPES?.trim() || "openid email profile").split(/[\s,]+/).filter(Boolean);
+  if (!scopes.includes("openid")) scopes.unshift("openid");
   return {
     issuer: issuer.replace(/\/+$/, ""),
     clientId,
@@ -81,14 +98,18 @@ function oidcConfig(env: Env): OidcConfig | null {
     roleMap: parseRoleMap(env.LATHE_OIDC_ROLE_MAP),
     defaultRole,
     label: env.LATHE_OIDC_LABEL?.trim() || "single sign-on",
+    scopes,
   };
 }
 
 export function authConfig(env: Env = process.env): AuthConfig {
   const port = Number(env.PORT) || 3000;
   const baseURL = (env.LATHE_PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, "");
+  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
+    throw new Error(`LATHE_PUBLIC_URL must be an http(s) address such as https://lathe.example.com, got "${baseURL}"`);
+  }
   const oidc = oidcConfig(env);
-  const passwordOff = /^(off|false|0|no)$/i.test(env.LATHE_PASSWORD_SIGNIN ?? "");
+  const passwordOff = switchedOff(env, "LATHE_PASSWORD_SIGNIN");
   if (passwordOff && !oidc) throw new Error("LATHE_PASSWORD_SIGNIN=off needs single sign-on (LATHE_OIDC_ISSUER): no one could sign in");
   const trusted = new Set([new URL(baseURL).origin]);
   for (const h of ["localhost", "127.0.0.1", "[::1]"]) trusted.add(`http://${h}:${port}`);

@@ -20,6 +20,12 @@ export const THROTTLE = {
   maxDelayMs: 2_000,
 };
 
+/** The time and the wait of the throttle; tests replace them (a fixed `now`, no real waiting). */
+export const throttleClock = {
+  now: (): number => Date.now(),
+  sleep: (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms)),
+};
+
 /** The parts of better-auth's hook context the throttle reads. */
 export interface SignInHookContext {
   body?: unknown;
@@ -48,7 +54,7 @@ function minutes(ms: number): string {
 }
 
 /** Before the password is checked: a locked account or address is refused at once. */
-export async function beforeSignIn(db: Db, ctx: SignInHookContext, now = Date.now()): Promise<void> {
+export async function beforeSignIn(db: Db, ctx: SignInHookContext, now = throttleClock.now()): Promise<void> {
   const rows = await db.signInThrottle.findMany({ where: { key: { in: keys(ctx) } } });
   const lockedUntil = Math.max(0, ...rows.map((r) => r.lockedUntil?.getTime() ?? 0));
   if (lockedUntil > now) {
@@ -64,7 +70,7 @@ function failed(returned: unknown): boolean {
 }
 
 /** After the check: count a failure (and wait, then lock), or clear the account's count. */
-export async function afterSignIn(db: Db, ctx: SignInHookContext, now = Date.now()): Promise<void> {
+export async function afterSignIn(db: Db, ctx: SignInHookContext, now = throttleClock.now()): Promise<void> {
   const email = emailOf(ctx.body);
   const ip = ipOf(ctx);
   const signedIn = ctx.context.newSession;
@@ -74,6 +80,9 @@ export async function afterSignIn(db: Db, ctx: SignInHookContext, now = Date.now
     return;
   }
   if (!failed(ctx.context.returned)) return;
+  // Counts whose window and lock are over are forgotten (unknown emails would pile up otherwise).
+  const stale = new Date(now - THROTTLE.windowMs);
+  await db.signInThrottle.deleteMany({ where: { windowStart: { lt: stale }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: new Date(now) } }] } });
   let worst = 0;
   for (const key of keys(ctx)) {
     const limit = key.startsWith("email:") ? THROTTLE.accountFailures : THROTTLE.addressFailures;
@@ -90,5 +99,5 @@ export async function afterSignIn(db: Db, ctx: SignInHookContext, now = Date.now
   }
   await recordAudit(db, { actorEmail: email || null, action: "sign-in.failed", targetType: "user", detail: { method: "password", failures: worst }, ip });
   const delay = Math.min(THROTTLE.maxDelayMs, Math.max(0, worst - 1) * THROTTLE.delayStepMs);
-  if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+  if (delay > 0) await throttleClock.sleep(delay);
 }
