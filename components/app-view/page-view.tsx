@@ -58,10 +58,8 @@ function ComponentView({ c, state, runtime, tree, editing }: {
 }
 
 /** A page running live: the runtime (state, on-load and automatic runs, handlers) and the widgets on the grid. */
-export function PageView({ tree, appFunctions, pageName, urlQuery, currentUser, ctx, editing, onRuntime }: PageViewProps) {
-  const runtime = usePageRuntime({ appFunctions, tree, pageName, urlQuery, currentUser, ctx });
-export function PageView({ tree, appFunctions, pageId, pageName, urlQuery, ctx, editing, onRuntime }: PageViewProps) {
-  const runtime = usePageRuntime({ appFunctions, tree, pageId, pageName, urlQuery, ctx });
+export function PageView({ tree, appFunctions, pageId, pageName, urlQuery, currentUser, ctx, editing, onRuntime }: PageViewProps) {
+  const runtime = usePageRuntime({ appFunctions, tree, pageId, pageName, urlQuery, currentUser, ctx });
   const state = useAppState(runtime.store, (s) => s);
   useEffect(() => onRuntime?.(runtime), [runtime, onRuntime]);
   const grid: GridEditing | undefined = editing

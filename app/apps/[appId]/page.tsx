@@ -13,13 +13,13 @@ export default async function AppUserView({ params, searchParams }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { appId } = await params;
-  await pageAppAccess(appId, `/apps/${appId}`);
+  const { caller } = await pageAppAccess(appId, `/apps/${appId}`);
   const sp = await searchParams;
   const pageName = typeof sp.page === "string" ? sp.page : undefined;
   const urlQuery: Record<string, string> = {};
   for (const [k, v] of Object.entries(sp)) if (k !== "page" && typeof v === "string") urlQuery[k] = v;
   try {
-    const runtime = await appRuntime(getDb(), appId, pageName);
+    const runtime = await appRuntime(getDb(), appId, pageName, caller.user);
     return <AppView runtime={runtime} urlQuery={urlQuery} />;
   } catch (err) {
     if (err instanceof ServiceError && err.code === "NOT_FOUND") notFound();

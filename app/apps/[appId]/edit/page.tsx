@@ -31,7 +31,7 @@ export default async function AppEditorPage({
 }) {
   const { appId } = await params;
   const { fn, page } = await searchParams;
-  const { access } = await pageAppAccess(appId, `/apps/${appId}/edit`);
+  const { access, caller } = await pageAppAccess(appId, `/apps/${appId}/edit`);
   if (access !== "edit") {
     return <Refused title="You can use this app, not edit it" reason="Ask its owner or an admin for edit access." href={`/apps/${appId}`} linkText="Open the app" />;
   }
@@ -45,7 +45,7 @@ export default async function AppEditorPage({
   const selectedId = fn && functions.some((f) => f.id === fn) ? fn : null;
   const selected = selectedId ? await getFunction(db, selectedId) : null;
   const pageName = pages.find((p) => p.id === page)?.name;
-  const pageRuntime = selected ? null : await appRuntime(db, appId, pageName);
+  const pageRuntime = selected ? null : await appRuntime(db, appId, pageName, caller.user);
   return (
     <EditorShell
       app={{ id: app.id, name: app.name }}

@@ -9,5 +9,5 @@ import { testRun } from "@/server/services/test-run";
 export const POST = route({ params: FunctionParams, body: TestRunInput, response: TestRunResponse, access: "appEdit" }, async ({ req, params, body, caller }) => {
   const db = getDb();
   const f = await db.function.findUnique({ where: { id: params.fnId }, select: { appId: true } });
-  return testRun({ db, ports: enginePorts(db, f?.appId ?? "", req.signal), runs: runWriter(db) }, params.fnId, body, caller?.user ?? null);
+  return testRun({ db, ports: enginePorts(db, f?.appId ?? "", req.signal), runs: runWriter(db) }, params.fnId, body, { caller: caller?.user ?? null });
 });
