@@ -26,8 +26,12 @@ export interface SessionDeps {
   now?: () => number;
 }
 
+// The process's own dependencies, built once: this runs on every call of /api/fn, and reading
+// the configuration from the environment each time was measurable there.
+const holder = globalThis as typeof globalThis & { __latheSessionDeps?: SessionDeps };
 function defaults(): SessionDeps {
-  return { db: getDb(), auth: getAuth(), cache: sessionCache(), maxAgeSeconds: authConfig().maxAgeSeconds };
+  holder.__latheSessionDeps ??= { db: getDb(), auth: getAuth(), cache: sessionCache(), maxAgeSeconds: authConfig().maxAgeSeconds };
+  return holder.__latheSessionDeps;
 }
 
 /**

@@ -42,6 +42,7 @@ beforeAll(async () => {
   for (const k of ENGINE_SINGLETONS) delete holder[k];
   const auth = authFor(t.db);
   holder.__latheDb = t.db;
+  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
   holder.__latheAuth = auth;
   sessionCache().clear();
   people.editor = await signedIn(auth, people.editor.email, "editor");
@@ -58,6 +59,7 @@ afterAll(async () => {
   for (const k of ENGINE_SINGLETONS) delete holder[k];
   delete process.env.DATABASE_URL;
   delete holder.__latheDb;
+  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
   delete holder.__latheAuth;
   sessionCache().clear();
   await t.close();

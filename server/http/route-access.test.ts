@@ -46,6 +46,7 @@ beforeAll(async () => {
   for (const k of ENGINE_SINGLETONS) delete holder[k];
   const auth = authFor(t.db);
   holder.__latheDb = t.db;
+  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
   holder.__latheAuth = auth;
   sessionCache().clear();
   const app = await createApp(t.db, { name: "Private" });
@@ -64,6 +65,7 @@ afterAll(async () => {
   for (const k of ENGINE_SINGLETONS) delete holder[k];
   delete process.env.DATABASE_URL;
   delete holder.__latheDb;
+  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
   delete holder.__latheAuth;
   sessionCache().clear();
   await t.close();

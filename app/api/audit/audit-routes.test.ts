@@ -50,6 +50,7 @@ beforeAll(async () => {
   t = createTestDb();
   auth = authFor(t.db);
   holder.__latheDb = t.db;
+  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
   holder.__latheAuth = auth;
   holder.__latheKey = crypto.randomBytes(32);
   sessionCache().clear();
@@ -59,6 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete holder.__latheDb;
+  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
   delete holder.__latheAuth;
   delete holder.__latheKey;
   sessionCache().clear();
