@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { InvitationAccepted } from "@/engine/contract/admin";
-import { PASSWORD_RULE, passwordProblem } from "@/engine/contract/people";
+import { passwordProblem } from "@/engine/contract/people";
 import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { Field } from "../ui/fields";
+import { PasswordRuleHint, signInAndGoHome } from "./password-sign-in";
 
 /** Accepting an invitation: a name and a password that keeps the rule; then signed in and sent home. */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
@@ -21,12 +22,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
     setError(null);
     try {
       await api(InvitationAccepted, "/api/invitations/accept", { method: "POST", body: { token, name, password } });
-      const res = await fetch("/api/auth/sign-in/email", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email, password }),
-      });
-      window.location.assign(res.ok ? "/" : "/sign-in");
+      await signInAndGoHome(email, password);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
       setBusy(false);
@@ -43,9 +39,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       </div>
       <Field look="form" label="Name" value={name} onChange={setName} autoComplete="name" />
       <Field look="form" label="Password" type="password" value={password} onChange={setPassword} autoComplete="new-password" />
-      <p className={`text-xs ${problem ? "text-amber-700" : "text-slate-500"}`} data-testid="password-rule">
-        {problem ?? PASSWORD_RULE}
-      </p>
+      <PasswordRuleHint password={password} />
       <Button type="submit" variant="primary" disabled={busy || !name.trim() || !password || !!problem}>
         Join Lathe
       </Button>

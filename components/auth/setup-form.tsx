@@ -1,10 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { PASSWORD_RULE, passwordProblem } from "@/engine/contract/people";
+import { passwordProblem } from "@/engine/contract/people";
 import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { Field } from "../ui/fields";
+import { PasswordRuleHint, signInAndGoHome } from "./password-sign-in";
 import { SetupAnswer } from "@/engine/contract/people";
 
 /** The first admin: name, email, a password that keeps the rule; then signed in and sent home. */
@@ -22,12 +23,7 @@ export function SetupForm() {
     setError(null);
     try {
       await api(SetupAnswer, "/api/setup", { method: "POST", body: { name, email, password } });
-      const res = await fetch("/api/auth/sign-in/email", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email, password }),
-      });
-      window.location.assign(res.ok ? "/" : "/sign-in");
+      await signInAndGoHome(email, password);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
       setBusy(false);
@@ -39,9 +35,7 @@ export function SetupForm() {
       <Field look="form" label="Name" value={name} onChange={setName} autoComplete="name" />
       <Field look="form" label="Email" type="email" value={email} onChange={setEmail} autoComplete="username" />
       <Field look="form" label="Password" type="password" value={password} onChange={setPassword} autoComplete="new-password" />
-      <p className={`text-xs ${problem ? "text-amber-700" : "text-slate-500"}`} data-testid="password-rule">
-        {problem ?? PASSWORD_RULE}
-      </p>
+      <PasswordRuleHint password={password} />
       <Button type="submit" variant="primary" disabled={busy || !name || !email || !!problem || !password}>
         Create admin
       </Button>

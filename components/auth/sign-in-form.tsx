@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "../ui/button";
 import { Field } from "../ui/fields";
+import { passwordSignIn as signInRequest } from "./password-sign-in";
 
 /** Where to go after signing in: only a path of this site, never another origin. */
 export function safeNext(next: string | undefined): string {
@@ -29,11 +30,7 @@ export function SignInForm({ next, passwordSignIn, ssoLabel }: { next?: string; 
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch("/api/auth/sign-in/email", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email, password }),
-      });
+      const res = await signInRequest(email, password);
       if (!res.ok) {
         setError(await errorMessage(res));
         return;

@@ -2,23 +2,19 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RunListResponse } from "@/engine/contract/runs";
 import { defaultDefinition } from "@/engine/model/function-definition";
-import { authFor, type Auth } from "../auth/auth";
-import { sessionCache } from "../auth/session-cache";
-import { createTestDb } from "../db/test-db";
-import type { Db } from "../db/client";
-import { hotPath, runWriter } from "../runtime/engine";
 import { createApp } from "../services/apps";
 import { createFunction } from "../services/functions";
 import { listPages } from "../services/pages";
+import { runWriter } from "../runtime/engine";
+import { installTestServerState, signedInPerson } from "../test-support/server-state";
 import { answerCall, type CallInput } from "./call-core";
 
 // Runs know who ran them: /api/fn's core records the signed-in person and, for calls from a
 // page, the page and the event the browser names in X-Lathe-Page / X-Lathe-Trigger (checked,
 // dropped when they do not fit); Test records who pressed it; the runs route filters by person.
-// The server's per-process singletons are pointed at a test database, as in route-access.test.ts.
-const holder = globalThis as typeof globalThis & { __latheDb?: Db; __latheAuth?: Auth; __latheHot?: unknown; __latheRuns?: unknown; __latheDefinitions?: unknown };
-const ENGINE_SINGLETONS = ["__latheHot", "__latheRuns", "__latheDefinitions"] as const;
-let t: ReturnType<typeof createTestDb>;
+// The server's per-process singletons are pointed at a test database (server/test-support/server-state.ts).
+let t: ReturnType<typeof installTestServerState>["t"];
+let restore: () => Promise<void>;
 let fnId: string;
 let pageId: string;
 const people: Record<"editor" | "user", { id: string; email: string; cookie: string }> = {
@@ -26,44 +22,18 @@ const people: Record<"editor" | "user", { id: string; email: string; cookie: str
   user: { id: "", email: "user@lathe.test", cookie: "" },
 };
 
-async function signedIn(auth: Auth, email: string, role: "user" | "editor") {
-  const password = "Call-core-test-1";
-  await auth.api.createUser({ body: { email, password, name: email, role, data: { emailVerified: true } } });
-  const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
-  const cookie = headers.getSetCookie().find((c) => c.includes("session_token="));
-  if (!cookie) throw new Error("no session cookie");
-  const user = await t.db.user.findUniqueOrThrow({ where: { email } });
-  return { id: user.id, email, cookie: cookie.split(";")[0] };
-}
-
 beforeAll(async () => {
-  t = createTestDb();
-  process.env.DATABASE_URL = `file:${t.file}`;
-  for (const k of ENGINE_SINGLETONS) delete holder[k];
-  const auth = authFor(t.db);
-  holder.__latheDb = t.db;
-  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
-  holder.__latheAuth = auth;
-  sessionCache().clear();
-  people.editor = await signedIn(auth, people.editor.email, "editor");
-  people.user = await signedIn(auth, people.user.email, "user");
+  const state = installTestServerState();
+  ({ t, restore } = state);
+  people.editor = await signedInPerson(state.auth, t.db, people.editor.email, "editor", "Call-core-test-1");
+  people.user = await signedInPerson(state.auth, t.db, people.user.email, "user", "Call-core-test-1");
   const app = await createApp(t.db, { name: "Orders" }, people.editor.id);
   fnId = (await createFunction(t.db, app.id, { name: "getOrders" })).id;
   pageId = (await listPages(t.db, app.id))[0].id;
   await t.db.appMember.create({ data: { appId: app.id, userId: people.user.id, access: "use" } });
 });
 
-afterAll(async () => {
-  await runWriter(t.db).flush();
-  hotPath()?.close();
-  for (const k of ENGINE_SINGLETONS) delete holder[k];
-  delete process.env.DATABASE_URL;
-  delete holder.__latheDb;
-  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
-  delete holder.__latheAuth;
-  sessionCache().clear();
-  await t.close();
-});
+afterAll(() => restore());
 
 function callInput(cookie: string | null, origin: { pageId?: string | null; trigger?: string | null } = {}): CallInput {
   const body = JSON.stringify({ fnId, args: [{}] });

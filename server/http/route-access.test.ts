@@ -1,14 +1,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authFor, type Auth } from "../auth/auth";
-import { sessionCache } from "../auth/session-cache";
-import { createTestDb } from "../db/test-db";
-import type { Db } from "../db/client";
 import { createApp } from "../services/apps";
-import { hotPath, runWriter } from "../runtime/engine";
 import { createFunction } from "../services/functions";
 import { listPages } from "../services/pages";
+import { installTestServerState, signedInPerson } from "../test-support/server-state";
 import { isAccess, type Access } from "./access";
 import { routeDeclaration } from "./route";
 
@@ -23,53 +19,26 @@ const routeFiles = readdirSync(API_DIR, { recursive: true, encoding: "utf8" })
   .filter((f) => path.basename(f) === "route.ts")
   .sort();
 
-// The server's per-process singletons (server/db/client.ts, server/auth/auth.ts, server/runtime/engine.ts), pointed at a test database.
-const holder = globalThis as typeof globalThis & { __latheDb?: Db; __latheAuth?: Auth; __latheHot?: unknown; __latheRuns?: unknown; __latheDefinitions?: unknown };
-const ENGINE_SINGLETONS = ["__latheHot", "__latheRuns", "__latheDefinitions"] as const;
-let t: ReturnType<typeof createTestDb>;
+// The server's per-process singletons are pointed at a test database (server/test-support/server-state.ts).
+let restore: () => Promise<void>;
 let ids: Record<string, string>;
 let strangerCookie: string;
 let memberCookie: string;
 
-async function signedInCookie(auth: Auth, email: string, role: "user" | "editor"): Promise<string> {
-  const password = "Route-access-1";
-  await auth.api.createUser({ body: { email, password, name: email, role, data: { emailVerified: true } } });
-  const { headers } = await auth.api.signInEmail({ body: { email, password }, returnHeaders: true });
-  const cookie = headers.getSetCookie().find((c) => c.includes("session_token="));
-  if (!cookie) throw new Error("no session cookie");
-  return cookie.split(";")[0];
-}
-
 beforeAll(async () => {
-  t = createTestDb();
-  process.env.DATABASE_URL = `file:${t.file}`;
-  for (const k of ENGINE_SINGLETONS) delete holder[k];
-  const auth = authFor(t.db);
-  holder.__latheDb = t.db;
-  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
-  holder.__latheAuth = auth;
-  sessionCache().clear();
+  const { t, auth, restore: undo } = installTestServerState();
+  restore = undo;
   const app = await createApp(t.db, { name: "Private" });
   const fn = await createFunction(t.db, app.id, { name: "secretFn" });
   const [page] = await listPages(t.db, app.id);
   ids = { appId: app.id, fnId: fn.id, pageId: page.id, runId: "run-x", version: "1", resourceId: "res-x" };
-  strangerCookie = await signedInCookie(auth, "stranger@lathe.test", "user");
-  memberCookie = await signedInCookie(auth, "member@lathe.test", "user");
-  const member = await t.db.user.findUniqueOrThrow({ where: { email: "member@lathe.test" } });
+  strangerCookie = (await signedInPerson(auth, t.db, "stranger@lathe.test", "user", "Route-access-1")).cookie;
+  const member = await signedInPerson(auth, t.db, "member@lathe.test", "user", "Route-access-1");
+  memberCookie = member.cookie;
   await t.db.appMember.create({ data: { appId: app.id, userId: member.id, access: "use" } });
 });
 
-afterAll(async () => {
-  await runWriter(t.db).flush();
-  hotPath()?.close();
-  for (const k of ENGINE_SINGLETONS) delete holder[k];
-  delete process.env.DATABASE_URL;
-  delete holder.__latheDb;
-  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
-  delete holder.__latheAuth;
-  sessionCache().clear();
-  await t.close();
-});
+afterAll(() => restore());
 
 /** The path params of a route file: `[appId]` → the app's id, `[...all]` → a catch-all. */
 function paramsOf(file: string): Record<string, string | string[]> {
