@@ -1,24 +1,15 @@
-import path from "node:path";
-import { authFor } from "../server/auth/auth";
-import { openDb } from "../server/db/client";
+import { expect, type APIRequestContext } from "@playwright/test";
+import type { Role } from "@/engine/contract/people";
 
 /**
- * Creates a person with a password in the Playwright server's own database, for specs that need
- * someone besides the admin. Lathe has no HTTP route that creates people yet (invitations and
- * the people page are their own part of issue 11; better-auth's admin endpoints are deliberately
- * not exposed), so this opens the data folder's SQLite file beside the running server (WAL lets
- * both write) and calls better-auth's createUser server-side, exactly as the setup command does.
- * Everything after that (sign-in, sharing, running) goes through HTTP and the browser.
+ * Creates a person besides the admin the way an installation does, over HTTP: the admin's request
+ * context invites them, and the link's token is accepted with their name and password. For specs
+ * about what comes after (sharing, running); people.spec and team-journey.spec go through the pages.
  */
-export async function seedPerson(person: { email: string; password: string; name: string; role: "user" | "editor" }): Promise<void> {
-  const dataDir = process.env.LATHE_E2E_DATA;
-  if (!dataDir) throw new Error("LATHE_E2E_DATA is not set (playwright.config.ts sets it)");
-  const db = openDb(`file:${path.join(dataDir, "lathe.db")}`);
-  try {
-    await authFor(db).api.createUser({
-      body: { email: person.email, password: person.password, name: person.name, role: person.role, data: { emailVerified: true } },
-    });
-  } finally {
-    await db.$disconnect();
-  }
+export async function seedPerson(admin: APIRequestContext, person: { email: string; password: string; name: string; role: Role }): Promise<void> {
+  const invited = await admin.post("/api/invitations", { data: { email: person.email, role: person.role } });
+  expect(invited.status(), await invited.text()).toBe(200);
+  const token = new URL((await invited.json()).link as string).pathname.split("/").pop();
+  const accepted = await admin.post("/api/invitations/accept", { data: { token, name: person.name, password: person.password } });
+  expect(accepted.status(), await accepted.text()).toBe(200);
 }

@@ -8,8 +8,8 @@ import { seedPerson } from "./seed-person";
 // builds an app whose page has a button running a function, shares it with a `user` through the
 // editor's Share dialog, and that user, signed in in a fresh browser context, sees only that app,
 // runs the function from the page, and is refused what was not shared. The admin's Logs tab then
-// shows the user's email and the button's event for that run. The user is created in the
-// server's database (e2e/seed-person.ts: no HTTP route creates people yet); all else is HTTP.
+// shows the user's email and the button's event for that run. The user joins by an
+// invitation over HTTP (e2e/seed-person.ts); team-journey.spec does the same through the pages.
 
 const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const USER = { email: `share-${suffix}@lathe.test`, password: "User-password-1", name: `Uma ${suffix}`, role: "user" as const };
@@ -35,11 +35,8 @@ async function buildPage(request: APIRequestContext, appId: string, fnName: stri
   expect(saved.status(), await saved.text()).toBe(200);
 }
 
-test.beforeAll(async () => {
-  await seedPerson(USER);
-});
-
 test("an app shared with use: the user sees only it, runs it from its page, and the Logs tab shows who and which event", async ({ page, request, browser }) => {
+  await seedPerson(request, USER);
   const { appId, fnId } = await createAppWithFunction(request, { name: "whoAmI", definition: jsFunction('return "it ran";') });
   await buildPage(request, appId, "whoAmI");
   const hidden = await createAppWithFunction(request, { name: "secret", definition: jsFunction("return 42;") });

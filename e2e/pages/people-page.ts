@@ -23,6 +23,8 @@ export class PeoplePage {
     await this.invitations.getByLabel("Email").fill(email);
     await this.invitations.getByLabel("Role").selectOption(role);
     await this.invitations.getByRole("button", { name: "Invite" }).click();
+    // The box of the link names the invitation's email (a box for an earlier one may still show).
+    await expect(this.page.getByTestId("invitation-link")).toContainText(`Invitation for ${email} (${role})`);
     const link = this.page.getByLabel("Invitation link");
     await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9]+$/);
     return link.inputValue();
