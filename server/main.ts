@@ -7,6 +7,7 @@ import { getAuth } from "./auth/auth";
 import { handleCallNode } from "./http/call-node";
 import { gate, stampClientIp } from "./http/gate";
 import { checkRequest, guardConfig } from "./http/request-guard";
+import { refreshSessionCookie } from "./http/session-refresh";
 import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
 import { seedDemoOnce } from "./services/seed";
 import { adminFromEnvironment } from "./services/setup";
@@ -62,6 +63,7 @@ async function main() {
     const refused = checkRequest(req.method, req.headers, guard, path);
     if (refused) return refuse(res, path, refused.code, refused.message);
     stampClientIp(req);
+    await refreshSessionCookie(req, res, path);
     const gated = await gate(db, req, path);
     if (gated.kind === "refuse") return refuse(res, path, gated.code);
     if (gated.kind === "redirect") {

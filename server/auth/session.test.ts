@@ -3,7 +3,7 @@ import { createTestDb } from "../db/test-db";
 import type { Db } from "../db/client";
 import { authFor, type Auth } from "./auth";
 import { authConfig } from "./config";
-import { callerFromCookie, revokeUserSessions, sessionCookie, type SessionDeps } from "./session";
+import { callerFromCookie, checkSession, revokeUserSessions, sessionCookie, type SessionDeps } from "./session";
 import { SESSION_CACHE_TTL_MS, SessionCache, sessionCache } from "./session-cache";
 
 const PASSWORD = "Right-password-1";
@@ -131,5 +131,34 @@ describe("callerFromCookie", () => {
     now += 1;
     expect(await callerFromCookie(cookie, deps())).toEqual(first);
     expect(getSession).toHaveBeenCalledTimes(2);
+  });
+
+  it("renewal: when better-auth slides the idle expiry, the check answers the renewed cookie with a fresh Max-Age", async () => {
+    const cookie = await signIn();
+    const fresh = await checkSession(cookie, deps());
+    expect(fresh.caller?.user.email).toBe("ada@example.test");
+    expect(fresh.setCookie).toEqual([]); // just signed in: nothing to renew
+
+    // Make the session look last renewed more than updateAge ago (better-auth reads its own clock).
+    const { idleSeconds } = authConfig();
+    const updateAge = Math.min(Math.floor(idleSeconds / 10), 3600);
+    const stale = new Date(Date.now() + (idleSeconds - updateAge - 60) * 1000);
+    await db.session.updateMany({ where: { userId }, data: { expiresAt: stale } });
+    cache.clear();
+    const renewed = await checkSession(cookie, deps());
+    expect(renewed.caller?.user.id).toBe(userId);
+    const set = renewed.setCookie.find((c) => c.startsWith("lathe.session_token="));
+    expect(set).toContain(`Max-Age=${idleSeconds}`);
+    expect(set).toMatch(/HttpOnly/i);
+    const row = await db.session.findFirstOrThrow({ where: { userId } });
+    expect(row.expiresAt.getTime()).toBeGreaterThan(stale.getTime());
+    // The renewed cookie is the same session.
+    expect((await callerFromCookie(`${set?.split(";")[0]}`, deps()))?.sessionId).toBe(renewed.caller?.sessionId);
+  });
+
+  it("a session deleted between the lookup and its renewal is no one, not an error", async () => {
+    const cookie = await signIn();
+    vi.spyOn(auth.api, "getSession").mockRejectedValueOnce(new (await import("better-auth/api")).APIError("UNAUTHORIZED"));
+    expect(await checkSession(cookie, deps())).toEqual({ caller: null, setCookie: [] });
   });
 });

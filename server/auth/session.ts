@@ -1,3 +1,4 @@
+import { APIError } from "better-auth/api";
 import { getDb, type Db } from "../db/client";
 import { getAuth, type Auth } from "./auth";
 import type { Caller } from "./caller";
@@ -34,24 +35,43 @@ function defaults(): SessionDeps {
   return holder.__latheSessionDeps;
 }
 
+/** A session check: who is signed in, and the `Set-Cookie` values to send when better-auth renewed the session. */
+export interface SessionCheck {
+  caller: Caller | null;
+  setCookie: string[];
+}
+
+const NO_ONE: SessionCheck = { caller: null, setCookie: [] };
+
 /**
- * Who sent a request, from its session cookie; null when no one is signed in. A cache hit costs a
- * map lookup; a miss asks better-auth (signature, expiry, idle refresh) and reads the groups.
- * A session older than the absolute lifetime is deleted and answers null.
+ * Who sent a request, from its session cookie. A cache hit costs a map lookup; a miss asks
+ * better-auth (signature, expiry, the idle refresh) and reads the groups. When better-auth slides
+ * the session's expiry it also renews the cookie: those `Set-Cookie` values are in the answer, for
+ * the server to send on (server/http/session-refresh.ts); otherwise the browser's cookie would
+ * still end one idle period after sign-in. A session older than the absolute lifetime is deleted.
  */
-export async function callerFromCookie(cookieHeader: string | null | undefined, deps: SessionDeps = defaults()): Promise<Caller | null> {
+export async function checkSession(cookieHeader: string | null | undefined, deps: SessionDeps = defaults()): Promise<SessionCheck> {
   const cookie = sessionCookie(cookieHeader);
-  if (!cookie) return null;
+  if (!cookie) return NO_ONE;
   const now = deps.now?.() ?? Date.now();
   const hit = deps.cache.get(cookie, now);
-  if (hit) return hit;
-  const found = await deps.auth.api.getSession({ headers: new Headers({ cookie: cookieHeader ?? "" }) });
-  if (!found) return null;
+  if (hit) return { caller: hit, setCookie: [] };
+  let answer;
+  try {
+    answer = await deps.auth.api.getSession({ headers: new Headers({ cookie: cookieHeader ?? "" }), returnHeaders: true });
+  } catch (err) {
+    // better-auth refuses a session deleted while it was renewing it: no one is signed in.
+    if (err instanceof APIError) return NO_ONE;
+    throw err;
+  }
+  const setCookie = answer.headers.getSetCookie();
+  const found = answer.response;
+  if (!found) return { caller: null, setCookie };
   const { session, user } = found;
   const endsAt = new Date(session.createdAt).getTime() + deps.maxAgeSeconds * 1000;
   if (endsAt <= now) {
     await deps.db.session.deleteMany({ where: { id: session.id } });
-    return null;
+    return NO_ONE;
   }
   const groups = await deps.db.groupMember.findMany({ where: { userId: user.id }, select: { group: { select: { name: true } } } });
   // The admin plugin's `role` field; the inferred user type does not carry plugin fields.
@@ -62,7 +82,12 @@ export async function callerFromCookie(cookieHeader: string | null | undefined, 
     sessionId: session.id,
   };
   deps.cache.set(cookie, caller, session.token, Math.min(endsAt, new Date(session.expiresAt).getTime()), now);
-  return caller;
+  return { caller, setCookie };
+}
+
+/** Who sent a request, from its session cookie; null when no one is signed in. */
+export async function callerFromCookie(cookieHeader: string | null | undefined, deps: SessionDeps = defaults()): Promise<Caller | null> {
+  return (await checkSession(cookieHeader, deps)).caller;
 }
 
 /** The caller of a Fetch API request (route handlers). */
