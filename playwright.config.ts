@@ -26,6 +26,8 @@ export const CHROMIUM_ARGS = [
 
 export default defineConfig({
   testDir: "e2e",
+  // `npm test` runs the attack specs in its security stage, not again in the e2e stage.
+  testIgnore: process.env.LATHE_E2E_SKIP_SECURITY ? /security-[^/]*\.spec\.ts$/ : undefined,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

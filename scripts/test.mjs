@@ -1,7 +1,9 @@
 // @ts-check
 // `npm test`: typecheck, lint and import boundaries, unit tests (Vitest), then Playwright e2e against the built app in
 // Debian's Chromium. Prints one closing line `N passed, N failed, N skipped` over every runner.
-// `--only typecheck|lint|unit|e2e` runs one stage.
+// `--only typecheck|lint|unit|security|e2e` runs one stage. The security stage is every attack written as a test:
+// the Vitest files named `*.security.test.ts` and the Playwright specs named `e2e/security-*.spec.ts`; the unit and
+// e2e stages leave them out.
 import fs from "node:fs";
 import { spawnSync } from "node:child_process";
 import { build, needsBuild } from "./build.mjs";
@@ -66,11 +68,13 @@ function lint() {
   }
 }
 
-function unit() {
-  console.log("\n[test] unit tests (vitest)");
+const SECURITY_TESTS = "**/*.security.test.ts";
+
+/** Vitest over `filters` (file path filters), counted into the totals. */
+function vitest(/** @type {string[]} */ args) {
   fs.rmSync("reports/vitest.json", { force: true });
   const code = run(process.execPath, [
-    "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json",
+    "node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/vitest.json", ...args,
   ]);
   const report = readJson("reports/vitest.json");
   if (!report) {
@@ -84,15 +88,30 @@ function unit() {
   if (code !== 0 && report.numFailedTests === 0) stageFailed = true; // e.g. a file that failed to load
 }
 
-function e2e() {
-  console.log("\n[test] end-to-end tests (playwright, Debian chromium)");
+function unit() {
+  console.log("\n[test] unit tests (vitest)");
+  vitest(["--exclude", SECURITY_TESTS]);
+}
+
+/** The attacks: Vitest's `*.security.test.ts`, then the `e2e/security-*` specs in Chromium. */
+function security() {
+  console.log("\n[test] security: attacks as tests (vitest)");
+  vitest([".security.test.", "--passWithNoTests"]);
+  if (fs.readdirSync("e2e").some((f) => /^security-.*\.spec\.ts$/.test(f))) {
+    console.log("\n[test] security: attacks in the browser (playwright)");
+    playwright(["e2e/security-"], {});
+  }
+}
+
+/** Playwright over `args` against the built app; `env` adds to its environment. */
+function playwright(/** @type {string[]} */ args, /** @type {Record<string, string>} */ env) {
   if (!ensureChromium()) {
     stageFailed = true;
     return;
   }
   if (needsBuild()) build();
   fs.rmSync("reports/playwright.json", { force: true });
-  const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
+  const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...args], env);
   const report = readJson("reports/playwright.json");
   if (!report) {
     stageFailed = true;
@@ -106,10 +125,16 @@ function e2e() {
   if (code !== 0 && s.unexpected === 0) stageFailed = true; // e.g. the web server did not start
 }
 
+function e2e() {
+  console.log("\n[test] end-to-end tests (playwright, Debian chromium)");
+  playwright([], { LATHE_E2E_SKIP_SECURITY: "1" });
+}
+
 fs.mkdirSync("reports", { recursive: true });
 if (wants("typecheck")) typecheck();
 if (wants("lint")) lint();
 if (wants("unit")) unit();
+if (wants("security")) security();
 if (wants("e2e")) e2e();
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
