@@ -38,12 +38,3 @@ export type SetupBody = z.infer<typeof SetupBody>;
 export const SetupAnswer = z.object({ user: z.object({ id: z.string(), email: z.string(), name: z.string() }) });
 export type SetupAnswer = z.infer<typeof SetupAnswer>;
 
-/** The signed-in person, for pages (`GET /api/me`). */
-export const Me = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: Role,
-  groups: z.array(z.string()),
-});
-export type Me = z.infer<typeof Me>;

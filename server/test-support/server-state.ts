@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { authFor, type Auth } from "../auth/auth";
 import { sessionCache } from "../auth/session-cache";
 import type { Db } from "../db/client";
@@ -9,11 +10,14 @@ import { hotPath, runWriter } from "../runtime/engine";
  * pointed at a fresh test database, for tests that call routes as the server would; `restore()`
  * flushes the runs and puts everything back.
  */
-const holder = globalThis as typeof globalThis & Record<"__latheDb" | "__latheAuth" | "__latheSessionDeps" | "__latheHot" | "__latheRuns" | "__latheDefinitions", unknown>;
+const holder = globalThis as typeof globalThis &
+  Record<"__latheDb" | "__latheAuth" | "__latheKey" | "__latheSessionDeps" | "__latheHot" | "__latheRuns" | "__latheDefinitions", unknown>;
 const SINGLETONS = ["__latheHot", "__latheRuns", "__latheDefinitions", "__latheSessionDeps"] as const;
 
-export function installTestServerState(): { t: ReturnType<typeof createTestDb>; auth: Auth; restore: () => Promise<void> } {
+/** `secretKey`: also a random key for resource secrets (routes that store them). */
+export function installTestServerState(options: { secretKey?: boolean } = {}): { t: ReturnType<typeof createTestDb>; auth: Auth; restore: () => Promise<void> } {
   const t = createTestDb();
+  if (options.secretKey) holder.__latheKey = crypto.randomBytes(32);
   process.env.DATABASE_URL = `file:${t.file}`;
   for (const k of SINGLETONS) delete holder[k];
   const auth = authFor(t.db);
@@ -27,6 +31,7 @@ export function installTestServerState(): { t: ReturnType<typeof createTestDb>; 
     delete process.env.DATABASE_URL;
     delete holder.__latheDb;
     delete holder.__latheAuth;
+    if (options.secretKey) delete holder.__latheKey;
     sessionCache().clear();
     await t.close();
   };

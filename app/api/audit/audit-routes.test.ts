@@ -1,4 +1,3 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as appRoute from "@/app/api/apps/[appId]/route";
 import * as functionsOfApp from "@/app/api/apps/[appId]/functions/route";
@@ -7,23 +6,21 @@ import * as functionRoute from "@/app/api/functions/[fnId]/route";
 import * as resourcesRoute from "@/app/api/resources/route";
 import * as resourceRoute from "@/app/api/resources/[resourceId]/route";
 import { AuditListResponse } from "@/engine/contract/audit";
-import { authFor, type Auth } from "@/server/auth/auth";
-import { sessionCache } from "@/server/auth/session-cache";
-import type { Db } from "@/server/db/client";
-import { createTestDb } from "@/server/db/test-db";
+import type { Auth } from "@/server/auth/auth";
+import { installTestServerState } from "@/server/test-support/server-state";
 import { createApp } from "@/server/services/apps";
 import { getFunction } from "@/server/services/functions";
 
 // The routes that change things write one audit entry each, naming who did it and from where;
 // the log is for admins only; and no password, token or secret value ever reaches it.
 // The server's per-process singletons (db, auth, secret key) point at a test database.
-const holder = globalThis as typeof globalThis & { __latheDb?: Db; __latheAuth?: Auth; __latheKey?: Buffer };
 const PASSWORD = "Audit-secret-pw-1";
 const WRONG_PASSWORD = "Wrong-guess-pw-9";
 const SECRETS = { token: "tok-AUDIT-5e1f-never-logged", password: "pg-AUDIT-77aa-never-logged", changed: "tok-AUDIT-rotated-never-logged" };
 const IP = "198.51.100.7";
 
-let t: ReturnType<typeof createTestDb>;
+let state: ReturnType<typeof installTestServerState>;
+let t: ReturnType<typeof installTestServerState>["t"];
 let auth: Auth;
 let admin: { id: string; cookie: string; token: string };
 let editorCookie: string;
@@ -47,24 +44,14 @@ async function call(handler: Handler, url: string, init: { method?: string; cook
 }
 
 beforeAll(async () => {
-  t = createTestDb();
-  auth = authFor(t.db);
-  holder.__latheDb = t.db;
-  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
-  holder.__latheAuth = auth;
-  holder.__latheKey = crypto.randomBytes(32);
-  sessionCache().clear();
+  state = installTestServerState({ secretKey: true });
+  ({ t, auth } = state);
   admin = await person("ada.admin@lathe.test", "admin");
   editorCookie = (await person("eddie.editor@lathe.test", "editor")).cookie;
 });
 
 afterAll(async () => {
-  delete holder.__latheDb;
-  delete (globalThis as { __latheSessionDeps?: unknown }).__latheSessionDeps;
-  delete holder.__latheAuth;
-  delete holder.__latheKey;
-  sessionCache().clear();
-  await t.close();
+  await state.restore();
 });
 
 beforeEach(async () => {
