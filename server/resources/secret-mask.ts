@@ -8,8 +8,10 @@
  * pattern length with a rolling hash; a hash that a bit filter says may be a pattern's start is
  * checked against the patterns it stands for. The union of the matched windows is what gets
  * replaced, one `[redacted]` per run. Cost: one pass over the text, whatever the number of
- * secrets; compiling a set of secrets is cached per array.
+ * secrets; a compiled set is kept for its array and for the 64 sets used last.
  */
+
+import { createHash } from "node:crypto";
 
 export const REDACTED = "[redacted]";
 
@@ -43,15 +45,16 @@ const CHAR_ENCODINGS: ReadonlyArray<(s: string) => string> = [
 function addCharForms(out: Set<string>, secret: string): void {
   const chars = Array.from(secret);
   const w = Math.min(FRAGMENT, chars.length);
-  for (let i = 0; i + w <= chars.length; i++) {
-    const piece = chars.slice(i, i + w).join("");
-    for (const encode of CHAR_ENCODINGS) {
-      try {
-        out.add(encode(piece));
-      } catch {
-        // A lone surrogate cannot be URL-encoded: it cannot travel that way either.
-      }
+  for (const encode of CHAR_ENCODINGS) {
+    let encoded: string[];
+    try {
+      // Each character encoded once; a window is the join of its characters' forms.
+      encoded = chars.map(encode);
+    } catch {
+      // A lone surrogate cannot be URL-encoded: it cannot travel that way either.
+      continue;
     }
+    for (let i = 0; i + w <= encoded.length; i++) out.add(encoded.slice(i, i + w).join(""));
   }
 }
 
@@ -98,7 +101,6 @@ export function maskPatterns(secrets: readonly Secret[]): string[] {
   return [...out];
 }
 
-const FILTER_BITS = 20;
 const BASE = 0x01000193;
 
 /** Patterns that share a key length (their first `keyLength` characters are hashed). */
@@ -108,6 +110,8 @@ interface Group {
   top: number;
   /** One bit per filter slot: set when some pattern's key hashes there. */
   filter: Uint32Array;
+  /** 32 - log2(filter bits): a hash's slot is its mixed top bits. */
+  shift: number;
   byHash: Map<number, string[]>;
 }
 
@@ -117,7 +121,12 @@ function hashKey(text: string, from: number, length: number): number {
   return h;
 }
 
-const slot = (h: number) => Math.imul(h, 0x9e3779b1) >>> (32 - FILTER_BITS);
+const slot = (h: number, shift: number) => Math.imul(h, 0x9e3779b1) >>> shift;
+
+/** Filter bits for n keys: about 32 per key (a false hit in ~30 positions at worst), 2^10 to 2^20. */
+function filterBits(n: number): number {
+  return Math.min(20, Math.max(10, Math.ceil(Math.log2(n * 32))));
+}
 
 /** Masks text for one set of secrets. Build with `secretMask`. */
 export class SecretMask {
@@ -132,28 +141,32 @@ export class SecretMask {
 
   constructor(secrets: readonly Secret[]) {
     const patterns = maskPatterns(secrets);
-    const byLength = new Map<number, Group>();
+    const byLength = new Map<number, string[]>();
     let shortest = Infinity;
     let margin = 0;
     for (const p of patterns) {
       shortest = Math.min(shortest, p.length);
       margin = Math.max(margin, Buffer.byteLength(p));
       const keyLength = Math.min(FRAGMENT, p.length);
-      let g = byLength.get(keyLength);
-      if (!g) {
-        let top = 1;
-        for (let j = 1; j < keyLength; j++) top = Math.imul(top, BASE);
-        g = { keyLength, top, filter: new Uint32Array(1 << (FILTER_BITS - 5)), byHash: new Map() };
-        byLength.set(keyLength, g);
-      }
-      const h = hashKey(p, 0, keyLength);
-      const s = slot(h);
-      g.filter[s >>> 5] |= 1 << (s & 31);
-      const list = g.byHash.get(h);
+      const list = byLength.get(keyLength);
       if (list) list.push(p);
-      else g.byHash.set(h, [p]);
+      else byLength.set(keyLength, [p]);
     }
-    this.groups = [...byLength.values()];
+    for (const [keyLength, list] of byLength) {
+      let top = 1;
+      for (let j = 1; j < keyLength; j++) top = Math.imul(top, BASE);
+      const bits = filterBits(list.length);
+      const g: Group = { keyLength, top, filter: new Uint32Array(1 << (bits - 5)), shift: 32 - bits, byHash: new Map() };
+      for (const p of list) {
+        const h = hashKey(p, 0, keyLength);
+        const s = slot(h, g.shift);
+        g.filter[s >>> 5] |= 1 << (s & 31);
+        const same = g.byHash.get(h);
+        if (same) same.push(p);
+        else g.byHash.set(h, [p]);
+      }
+      this.groups.push(g);
+    }
     this.shortest = shortest;
     this.marginBytes = margin;
   }
@@ -166,19 +179,18 @@ export class SecretMask {
   ranges(text: string): Array<[number, number]> {
     if (text.length < this.shortest) return [];
     const found: Array<[number, number]> = [];
-    for (const g of this.groups) {
-      const L = g.keyLength;
+    for (const { keyLength: L, top, filter, shift, byHash } of this.groups) {
       if (text.length < L) continue;
       let h = hashKey(text, 0, L);
       const last = text.length - L;
       for (let i = 0; ; i++) {
-        const s = slot(h);
-        if ((g.filter[s >>> 5] & (1 << (s & 31))) !== 0) {
-          const list = g.byHash.get(h);
+        const s = Math.imul(h, 0x9e3779b1) >>> shift;
+        if ((filter[s >>> 5] & (1 << (s & 31))) !== 0) {
+          const list = byHash.get(h);
           if (list) for (const p of list) if (text.startsWith(p, i)) found.push([i, i + p.length]);
         }
         if (i === last) break;
-        h = (Math.imul(h - Math.imul(text.charCodeAt(i), g.top), BASE) + text.charCodeAt(i + L)) | 0;
+        h = (Math.imul((h - Math.imul(text.charCodeAt(i), top)) | 0, BASE) + text.charCodeAt(i + L)) | 0;
       }
     }
     if (found.length === 0) return found;
@@ -234,14 +246,27 @@ export class SecretMask {
   }
 }
 
-const cache = new WeakMap<readonly Secret[], SecretMask>();
+const byArray = new WeakMap<readonly Secret[], SecretMask>();
+/** Recently used masks by a digest of their secrets: a query does not pay the compile each time. */
+const recent = new Map<string, SecretMask>();
+const RECENT_MAX = 64;
 
-/** The mask for a set of secrets, compiled once per array (the port makes one per query). */
+function digest(secrets: readonly Secret[]): string {
+  const h = createHash("sha256");
+  for (const s of secrets) h.update(typeof s === "string" ? `s${s.length}:${s}` : `w${s.whole.length}:${s.whole}`);
+  return h.digest("base64");
+}
+
+/** The mask for a set of secrets: compiled once per array, and reused for the same secrets. */
 export function secretMask(secrets: readonly Secret[]): SecretMask {
-  let m = cache.get(secrets);
-  if (!m) {
-    m = new SecretMask(secrets);
-    cache.set(secrets, m);
-  }
+  let m = byArray.get(secrets);
+  if (m) return m;
+  const key = digest(secrets);
+  m = recent.get(key);
+  if (m) recent.delete(key);
+  else m = new SecretMask(secrets);
+  recent.set(key, m);
+  if (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value ?? "");
+  byArray.set(secrets, m);
   return m;
 }
