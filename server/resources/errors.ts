@@ -1,5 +1,5 @@
 import { EngineError, isErrorCode, type ErrorCode } from "@/engine/errors";
-import { redact, redactValue } from "./redact";
+import { redact, redactValue, type Secret } from "./redact";
 
 /** A resource failure for the user (502 unless the code says otherwise). */
 export function resourceFailed(block: string, message: string, opts: { data?: unknown; detail?: string; cause?: unknown } = {}): EngineError {
@@ -40,7 +40,7 @@ export function fromAbortReason(reason: unknown, block: string): EngineError {
  * Any failure as an EngineError naming the block, with every secret masked in its message,
  * data and detail. The one exit of the resource port for errors.
  */
-export function cleanError(err: unknown, block: string, secrets: readonly string[]): EngineError {
+export function cleanError(err: unknown, block: string, secrets: readonly Secret[]): EngineError {
   if (err instanceof EngineError) {
     const code: ErrorCode = err.code;
     return new EngineError(code, redact(err.message, secrets), {

@@ -5,7 +5,7 @@ import { QUERY_KIND_OF, type LoadedResource, type ResourceKind } from "@/engine/
 import type { ResourceClients } from "./clients";
 import { withResourceDeadline } from "./deadline";
 import { cleanError, resourceFailed } from "./errors";
-import { redact, redactValue, secretsOf } from "./redact";
+import { secretMask, secretsOf, type SecretMask } from "./redact";
 import { executeRest } from "./rest";
 import { executeSmtp } from "./smtp";
 import { executeSql } from "./sql";
@@ -24,7 +24,7 @@ function timeoutOf(resource: LoadedResource): number {
   return s.kind === "postgres" || s.kind === "sqlite" ? s.config.statementTimeoutMs : s.config.timeoutMs;
 }
 
-async function dispatch(resource: LoadedResource, config: QueryConfig, ctx: QueryContext, clients: ResourceClients): Promise<QueryResult> {
+async function dispatch(resource: LoadedResource, config: QueryConfig, ctx: QueryContext, clients: ResourceClients, mask: SecretMask): Promise<QueryResult> {
   const s = resource.settings;
   const block = ctx.block;
   if (QUERY_KIND_OF[s.kind] !== config.kind) {
@@ -32,7 +32,7 @@ async function dispatch(resource: LoadedResource, config: QueryConfig, ctx: Quer
   }
   const limitName = config.kind === "sql" ? "the resource's statement timeout" : "the resource's timeout";
   return withResourceDeadline(ctx.signal, timeoutOf(resource), block, limitName, async (signal, deadline) => {
-    if (s.kind === "rest" && config.kind === "rest") return executeRest(s, config, { block, signal });
+    if (s.kind === "rest" && config.kind === "rest") return executeRest(s, config, { block, signal, mask });
     if (s.kind === "smtp" && config.kind === "smtp") return executeSmtp(clients.smtp(resource.id, s), s, config, block);
     if ((s.kind === "postgres" || s.kind === "sqlite") && config.kind === "sql") {
       return executeSql(s, config, { resourceId: resource.id, block, signal, deadline, evaluate: ctx.evaluate }, clients);
@@ -41,16 +41,11 @@ async function dispatch(resource: LoadedResource, config: QueryConfig, ctx: Quer
   });
 }
 
-function redactRecord(record: Record<string, unknown>, secrets: readonly string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) out[redact(k, secrets)] = redactValue(v, secrets);
-  return out;
-}
-
 /**
  * The engine's ResourcePort over real resources: loads the resource, checks the query kind
  * fits it, runs the kind's executor under the resource's timeout and the engine's signal, and
- * masks every secret of the resource in whatever comes back, data, metadata and errors alike.
+ * masks every secret of the resource in whatever comes back, data, metadata and errors alike
+ * (REST error bodies are masked before they are cut: rest.ts).
  */
 export function createResourcePort(lookup: ResourceLookup, clients: ResourceClients): ResourcePort {
   return {
@@ -65,10 +60,11 @@ export function createResourcePort(lookup: ResourceLookup, clients: ResourceClie
         throw new EngineError("RESOURCE_FAILED", `Resource "${resourceId}" not found: it may have been deleted; pick another resource for "${ctx.block}"`, { block: ctx.block });
       }
       const secrets = secretsOf(resource.settings);
+      const mask = secretMask(secrets);
       try {
-        const result = await dispatch(resource, config, ctx, clients);
-        const out: QueryResult = { data: redactValue(result.data, secrets) };
-        if (result.metadata) out.metadata = redactRecord(result.metadata, secrets);
+        const result = await dispatch(resource, config, ctx, clients, mask);
+        const out: QueryResult = { data: mask.value(result.data) };
+        if (result.metadata) out.metadata = mask.record(result.metadata);
         return out;
       } catch (err) {
         throw cleanError(err, ctx.block, secrets);

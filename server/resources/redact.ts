@@ -1,47 +1,47 @@
 import type { ResourceSettings } from "@/engine/resources";
+import { secretMask, type Secret } from "./secret-mask";
 
-export const REDACTED = "[redacted]";
+export { REDACTED, secretMask, SecretMask, type Secret } from "./secret-mask";
 
 /**
- * The forms a secret can take in text that reaches us: itself, URL-encoded (a query string,
- * a connection string), form-encoded, JSON-escaped. Longest first, so that a secret holding
- * another is masked whole.
+ * The secrets to mask among `values`: each distinct non-empty one, longest first. The mask
+ * covers each one's encodings (URL, form, JSON, base64, base64url, hex) and fragments itself
+ * (secret-mask.ts), so the list holds each secret once.
  */
 export function secretForms(values: readonly (string | undefined)[]): string[] {
   const out = new Set<string>();
-  for (const v of values) {
-    if (!v) continue;
-    out.add(v);
-    out.add(encodeURIComponent(v));
-    out.add(new URLSearchParams({ k: v }).toString().slice(2));
-    out.add(JSON.stringify(v).slice(1, -1));
-  }
-  out.delete("");
+  for (const v of values) if (v) out.add(v);
   return [...out].sort((a, b) => b.length - a.length);
 }
 
-/** The password inside a `postgres://user:password@host/db` string, raw and decoded. */
+/** The password inside a connection string (`postgres://user:password@host/db` or `password=…`), raw and decoded. */
 function connectionStringPassword(cs: string | undefined): string[] {
   if (!cs) return [];
   try {
-    const raw = new URL(cs).password;
-    if (!raw) return [];
-    let decoded = raw;
-    try {
-      decoded = decodeURIComponent(raw);
-    } catch {
-      // A malformed escape: the raw form is what can appear.
-    }
-    return [raw, decoded];
+    const url = new URL(cs);
+    const found = [url.password, ...["password", "sslpassword"].map((k) => url.searchParams.get(k) ?? "")].filter((p) => p !== "");
+    return found.flatMap((raw) => {
+      try {
+        return [raw, decodeURIComponent(raw)];
+      } catch {
+        // A malformed escape: the raw form is what can appear.
+        return [raw];
+      }
+    });
   } catch {
-    // Not URL-shaped (key=value form): the whole string is masked, the password is not found.
+    // Not URL-shaped: the key=value form.
     const m = /(?:^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|\S+)/i.exec(cs);
     return m ? [m[1].replace(/^'|'$/g, "")] : [];
   }
 }
 
-/** Every secret value of a resource, in every form worth masking. */
-export function secretsOf(settings: ResourceSettings): string[] {
+/**
+ * Every secret of a resource, and the compound texts a credential travels in: the basic
+ * `user:password` and the SMTP `AUTH PLAIN` (`\0user\0password`) base64 (AUTH LOGIN sends the
+ * password's own base64, which the mask covers). A connection string is masked whole only:
+ * its fragments (`postgres://`, the host) are not secret; its password is masked like any secret.
+ */
+export function secretsOf(settings: ResourceSettings): Secret[] {
   switch (settings.kind) {
     case "rest": {
       const { token, password, apiKey } = settings.secrets;
@@ -51,31 +51,29 @@ export function secretsOf(settings: ResourceSettings): string[] {
     }
     case "postgres": {
       const { password, connectionString } = settings.secrets;
-      return secretForms([password, connectionString, ...connectionStringPassword(connectionString)]);
+      const whole: Secret[] = connectionString ? [{ whole: connectionString }] : [];
+      return [...secretForms([password, ...connectionStringPassword(connectionString)]), ...whole];
     }
-    case "smtp":
-      return secretForms([settings.secrets.password]);
+    case "smtp": {
+      const { password } = settings.secrets;
+      const user = settings.config.user;
+      const plain = user && password ? Buffer.from(`\0${user}\0${password}`).toString("base64") : undefined;
+      return secretForms([password, plain]);
+    }
     case "sqlite":
       return [];
   }
 }
 
-/** `text` with every secret replaced by `[redacted]`. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) if (s && out.includes(s)) out = out.split(s).join(REDACTED);
-  return out;
+/** `text` with every secret, in any of its encodings or by a fragment of 8+ characters, replaced by `[redacted]`. */
+export function redact(text: string, secrets: readonly Secret[]): string {
+  if (secrets.length === 0) return text;
+  return secretMask(secrets).text(text);
 }
 
 /** A copy of a JSON-like value with secrets masked in every string, keys included. */
-export function redactValue(value: unknown, secrets: readonly string[]): unknown {
+export function redactValue(value: unknown, secrets: readonly Secret[]): unknown {
   if (secrets.length === 0) return value;
-  if (typeof value === "string") return redact(value, secrets);
-  if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets));
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[redact(k, secrets)] = redactValue(v, secrets);
-    return out;
-  }
-  return value;
+  return secretMask(secrets).value(value);
 }
+

@@ -1,5 +1,7 @@
 /** Reading an HTTP response body under a byte cap, and turning it into block data. */
 
+import type { SecretMask } from "./secret-mask";
+
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number, readonly declared?: number) {
     super(`The response is larger than ${limit} bytes`);
@@ -69,17 +71,35 @@ export function bodyValue(bytes: Buffer, contentType: string | null): unknown {
   return JSON.parse(text);
 }
 
-/** An error body for the user: JSON when it parses, else (possibly cut) text. */
-export function errorBodyValue(body: ReadBody, contentType: string | null): unknown {
+/** The number of characters the first `bytes` bytes decode to (a character the cut splits left out). */
+function decodedLength(bytes: Buffer, contentType: string | null): number {
+  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? "")?.[1];
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(charset ?? "utf-8");
+  } catch {
+    decoder = new TextDecoder("utf-8");
+  }
+  return decoder.decode(bytes, { stream: true }).length;
+}
+
+/**
+ * An error body for the user: JSON when it parses, else text cut after `cap` bytes. Secrets are
+ * masked first and the cut made after, so a secret the cut runs through is masked whole: the
+ * body must have been read past `cap` by the mask's margin.
+ */
+export function errorBodyValue(body: ReadBody, contentType: string | null, cap: number, mask: SecretMask): unknown {
   const text = decodeText(body.bytes, contentType);
-  if (!body.truncated && isJsonType(contentType)) {
+  const cut = body.truncated || body.bytes.length > cap;
+  if (!cut && isJsonType(contentType)) {
     try {
-      return text.trim() === "" ? null : JSON.parse(text);
+      return text.trim() === "" ? null : mask.value(JSON.parse(text));
     } catch {
       // Fall through: the text says more than a parse error would.
     }
   }
-  return body.truncated ? `${text}…` : text;
+  if (!cut) return mask.text(text);
+  return `${mask.prefix(text, decodedLength(body.bytes.subarray(0, cap), contentType))}…`;
 }
 
 /** Response headers as a plain object with lower-cased names. */

@@ -3,6 +3,7 @@ import type { QueryConfig } from "@/engine/model";
 import type { QueryResult } from "@/engine/ports";
 import type { ResourceSettingsOf } from "@/engine/resources";
 import { causeMessage, resourceFailed } from "./errors";
+import type { SecretMask } from "./redact";
 import { BodyTooLargeError, bodyValue, errorBodyValue, headersObject, readBody } from "./rest-body";
 import { applyApiKeyParam, applyQueryParams, buildBody, buildHeaders, RestRequestError } from "./rest-request";
 import { assertUnderBase, RestPathError, resolveRestUrl } from "./rest-url";
@@ -13,6 +14,8 @@ export interface RestContext {
   block: string;
   /** Aborts on the resource timeout and on the engine's deadlines. */
   signal: AbortSignal;
+  /** The resource's secrets: an error body is masked before it is cut. */
+  mask: SecretMask;
 }
 
 /** How much of a failed response's body goes into the error's data. */
@@ -81,8 +84,11 @@ export async function executeRest(settings: ResourceSettingsOf<"rest">, query: R
   const contentType = res.headers.get("content-type");
   const metadata = { status: res.status, statusText: res.statusText, headers: headersObject(res.headers) };
   if (res.status < 200 || res.status > 299) {
-    const errorBody = await readBody(res, Math.min(limit, ERROR_BODY_BYTES), "truncate");
-    const data = { status: res.status, statusText: res.statusText, body: errorBodyValue(errorBody, contentType) };
+    // Read past the cut by the longest secret form, so that a secret the cut runs through is
+    // masked whole rather than left with its first characters.
+    const cap = Math.min(limit, ERROR_BODY_BYTES);
+    const errorBody = await readBody(res, cap + ctx.mask.marginBytes, "truncate");
+    const data = { status: res.status, statusText: res.statusText, body: errorBodyValue(errorBody, contentType, cap, ctx.mask) };
     throw resourceFailed(ctx.block, `${what} answered ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, { data });
   }
   let bytes: Buffer;

@@ -1,4 +1,5 @@
 import type { MailSetting } from "@/engine/contract/admin";
+import { redact, secretsOf } from "../resources/redact";
 import { createSmtpTransport, executeSmtp } from "../resources/smtp";
 import { recordAudit } from "../storage/audit";
 import { loadResource, type ResourceDeps } from "../storage/resources";
@@ -57,6 +58,9 @@ export async function sendLatheMail(deps: Deps, message: LatheMessage): Promise<
     const transport = createSmtpTransport(settings);
     try {
       await executeSmtp(transport, settings, { kind: "smtp", resourceId, to: message.to, cc: "", bcc: "", subject: message.subject, text: message.text, html: "" }, "Lathe mail");
+    } catch (err) {
+      // The server's refusal may quote the AUTH line: mask as the resource port does.
+      return { status: "failed", message: redact(err instanceof Error ? err.message : String(err), secretsOf(settings)) };
     } finally {
       transport.close();
     }

@@ -16,7 +16,12 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(opts: { auth?: { user: string; pass: string } } = {}): Promise<TestSmtp> {
+/**
+ * `quoteAuth`: a careless server whose refusal quotes the AUTH exchange it received, as the
+ * client sent it (`AUTH PLAIN <base64 of \0user\0pass>`, or the two base64 lines of AUTH LOGIN).
+ * `authMethods` limits what it offers (nodemailer picks PLAIN when it may).
+ */
+export async function startSmtp(opts: { auth?: { user: string; pass: string }; quoteAuth?: boolean; authMethods?: string[] } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const auth = opts.auth;
   const server = new SMTPServer({
@@ -26,9 +31,13 @@ export async function startSmtp(opts: { auth?: { user: string; pass: string } } 
     disabledCommands: auth ? ["STARTTLS"] : ["STARTTLS", "AUTH"],
     authOptional: !auth,
     allowInsecureAuth: true,
+    authMethods: opts.authMethods,
     onAuth(a, _session, cb) {
       if (auth && a.username === auth.user && a.password === auth.pass) return cb(null, { user: a.username });
-      cb(new Error("Invalid username or password"));
+      if (!opts.quoteAuth) return cb(new Error("Invalid username or password"));
+      const b64 = (s: string) => Buffer.from(s).toString("base64");
+      const line = a.method === "PLAIN" ? `AUTH PLAIN ${b64(`\0${a.username ?? ""}\0${a.password ?? ""}`)}` : `AUTH ${a.method} ${b64(a.username ?? "")} ${b64(a.password ?? "")}`;
+      cb(new Error(`Authentication failed for "${line}"`));
     },
     onData(stream, session, cb) {
       const chunks: Buffer[] = [];
