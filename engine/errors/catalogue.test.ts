@@ -16,7 +16,7 @@ const NOT_ERROR_CODES = new Set([
   "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
   // SQL, SMTP and protocol words
   "BEGIN", "COMMIT", "ROLLBACK", "SELECT", "INSERT", "UPDATE", "MERGE", "COPY", "INTEGER", "TEXT", "JSON", "SQL", "URL", "UTF8",
-  "AUTH", "SMTP", "STARTTLS", "TLS", "KILL",
+  "AUTH", "PLAIN", "LOGIN", "SMTP", "STARTTLS", "TLS", "KILL",
   // Codes of Node, SQLite and the OS that Lathe reads, never emits
   "EEXIST", "ENOENT", "ERR_ACCESS_DENIED", "ERR_WORKER_OUT_OF_MEMORY", "SQLITE_READONLY", "SIGINT", "SIGKILL", "SIGTERM",
   // Demo data
