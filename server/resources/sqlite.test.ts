@@ -11,6 +11,9 @@ import { testConnection } from "./test-connection";
 import { context, lookupOf, query, rejection, resource } from "./test-support/resources";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lathe-sqlite-"));
+// SQLite resources open files only in the SQLite folder (sqlite-path.ts): this test's is `dir`.
+const savedSqliteDir = process.env.LATHE_SQLITE_DIR;
+process.env.LATHE_SQLITE_DIR = dir;
 const file = path.join(dir, "shop.db");
 const clients = new ResourceClients();
 const lookup = lookupOf(
@@ -43,6 +46,8 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await clients.closeAll();
+  if (savedSqliteDir === undefined) delete process.env.LATHE_SQLITE_DIR;
+  else process.env.LATHE_SQLITE_DIR = savedSqliteDir;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
