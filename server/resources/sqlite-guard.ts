@@ -21,9 +21,14 @@ import type Database from "better-sqlite3";
 
 type Token = { kind: "word"; text: string } | { kind: "name"; text: string } | { kind: "string"; text: string } | { kind: "punct"; text: string };
 
-const ID_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
+/** SQLite's identifier characters: letters, digits, _, $ and any non-ASCII character. */
+function isIdChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 128;
+}
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const isSpace = (code: number) => code === 32 || (code >= 9 && code <= 13);
 
-/** The tokens of a SQLite statement, comments and whitespace dropped; words lower-cased. */
+/** The tokens of a SQLite statement, comments and whitespace dropped; words and names lower-cased. */
 export function sqliteTokens(sql: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -32,24 +37,28 @@ export function sqliteTokens(sql: string): Token[] {
     let text = "";
     i++;
     while (i < n) {
-      if (sql[i] === close) {
-        if (doubled && sql[i + 1] === close) {
-          text += close;
-          i += 2;
-          continue;
-        }
-        i++;
-        return text;
+      const end = sql.indexOf(close, i);
+      if (end === -1) {
+        text += sql.slice(i);
+        i = n;
+        break;
       }
-      text += sql[i++];
+      text += sql.slice(i, end);
+      i = end + 1;
+      if (!doubled || sql[i] !== close) break;
+      text += close;
+      i++;
     }
     return text;
   };
   while (i < n) {
     const c = sql[i];
-    if (/\s/.test(c)) i++;
+    const code = sql.charCodeAt(i);
+    const next = sql.charCodeAt(i + 1);
+    if (isSpace(code)) i++;
     else if (c === "-" && sql[i + 1] === "-") {
-      while (i < n && sql[i] !== "\n") i++;
+      const end = sql.indexOf("\n", i);
+      i = end === -1 ? n : end + 1;
     } else if (c === "/" && sql[i + 1] === "*") {
       const end = sql.indexOf("*/", i + 2);
       i = end === -1 ? n : end + 2;
@@ -57,16 +66,16 @@ export function sqliteTokens(sql: string): Token[] {
     else if (c === '"') out.push({ kind: "name", text: quoted('"', true).toLowerCase() });
     else if (c === "`") out.push({ kind: "name", text: quoted("`", true).toLowerCase() });
     else if (c === "[") out.push({ kind: "name", text: quoted("]", false).toLowerCase() });
-    else if ((c === "?" || c === ":" || c === "@" || c === "$") && ID_CHAR.test(sql[i + 1] ?? "")) {
+    else if ((c === "?" || c === ":" || c === "@" || c === "$") && isIdChar(next)) {
       // A parameter (?1, :name, @name, $name): not a word.
       i++;
-      while (i < n && ID_CHAR.test(sql[i])) i++;
-    } else if (/[0-9]/.test(c) || (c === "." && /[0-9]/.test(sql[i + 1] ?? ""))) {
+      while (i < n && isIdChar(sql.charCodeAt(i))) i++;
+    } else if (isDigit(code) || (c === "." && isDigit(next))) {
       i++;
-      while (i < n && (ID_CHAR.test(sql[i]) || sql[i] === ".")) i++;
-    } else if (ID_CHAR.test(c)) {
+      while (i < n && (isIdChar(sql.charCodeAt(i)) || sql[i] === ".")) i++;
+    } else if (isIdChar(code)) {
       const start = i;
-      while (i < n && ID_CHAR.test(sql[i])) i++;
+      while (i < n && isIdChar(sql.charCodeAt(i))) i++;
       out.push({ kind: "word", text: sql.slice(start, i).toLowerCase() });
     } else {
       out.push({ kind: "punct", text: c });
@@ -175,10 +184,30 @@ function explainRow(row: unknown): ExplainRow | null {
 }
 
 /**
+ * Statement texts whose program passed, per connection. ATTACH, DETACH and VACUUM INTO come from
+ * the statement's own syntax, so the same text compiles to them or not whatever the schema;
+ * reading the program once per text halves a small query's cost (see the README).
+ */
+const passed = new WeakMap<Database, Set<string>>();
+const MAX_PASSED = 1000;
+
+/**
  * Why SQLite's compiled form of this statement is refused; null when it passes. Call after the
  * statement itself prepared (so its syntax is known good) with the same parameters.
  */
 export function compiledRefusal(db: Database, sql: string, params: readonly unknown[]): string | null {
+  const seen = passed.get(db) ?? new Set<string>();
+  if (seen.has(sql)) return null;
+  const refused = readProgram(db, sql, params);
+  if (refused === null) {
+    if (seen.size >= MAX_PASSED) seen.clear();
+    seen.add(sql);
+    passed.set(db, seen);
+  }
+  return refused;
+}
+
+function readProgram(db: Database, sql: string, params: readonly unknown[]): string | null {
   // EXPLAIN only compiles (it lists the program, runs nothing). An EXPLAIN statement of the
   // builder's own runs nothing either, and cannot be wrapped in a second EXPLAIN.
   const first = sqliteTokens(sql)[0];

@@ -14,6 +14,7 @@ import { loadResource } from "../storage/resources";
 import { ResourceClients } from "./clients";
 import { createResourcePort } from "./port";
 import { runSqlite } from "./sqlite";
+import { compiledRefusal, tokenRefusal } from "./sqlite-guard";
 import { testConnection } from "./test-connection";
 import { context, query, rejection, resource } from "./test-support/resources";
 
@@ -223,5 +224,34 @@ describe("a read-only resource", () => {
     const write = { statements: [statement], rowLimit: 10, transaction: false, block: "q", timeoutMs: 1000, deadline: Date.now() + 1000, signal: new AbortController().signal };
     expect(() => runSqlite(handle, write, false)).toThrow(/read-only|readonly/i);
     expect((await run("ro", "select count(*) as n from notes")).data).toEqual([{ n: 2 }]);
+  });
+});
+
+describe("each check on its own", () => {
+  it("SQLite's compiled program catches what the text check would miss", () => {
+    const h = new Database(":memory:");
+    try {
+      const target = path.join(outside, "never.db");
+      expect(compiledRefusal(h, "attach ? as l", [target])).toMatch(/ATTACH/);
+      expect(compiledRefusal(h, "/**/ATTACH/**/'x'/**/AS/**/l", [])).toMatch(/ATTACH/);
+      expect(compiledRefusal(h, "detach l", [])).toMatch(/DETACH/);
+      expect(compiledRefusal(h, "vacuum into ?", [target])).toMatch(/VACUUM INTO/);
+      expect(compiledRefusal(h, "select load_extension(?)", ["x"])).toMatch(/extension/);
+      expect(compiledRefusal(h, "vacuum", [])).toBe(null);
+      expect(compiledRefusal(h, "explain attach 'x' as l", [])).toBe(null);
+      expect(fs.existsSync(target)).toBe(false);
+    } finally {
+      h.close();
+    }
+  });
+
+  it("the text check sees through case and comments, and not into strings, names or comments", () => {
+    expect(tokenRefusal("/*x*/AtTaCh'f'as l")).toMatch(/ATTACH/);
+    expect(tokenRefusal("select 1 -- attach\n")).toBe(null);
+    expect(tokenRefusal("select 'attach ''x'' as y', \"attach\", [detach], `vacuum` from t /* attach */")).toBe(null);
+    expect(tokenRefusal("explain pragma hard_heap_limit = 1")).toMatch(/hard_heap_limit/);
+    expect(tokenRefusal('pragma "HARD_HEAP_LIMIT" = 1')).toMatch(/hard_heap_limit/);
+    expect(tokenRefusal("pragma 'main'.[journal_mode] = 'wal'")).toMatch(/journal_mode/);
+    expect(tokenRefusal("pragma table_info('notes')")).toBe(null);
   });
 });

@@ -147,4 +147,14 @@ describe("SQLite resource", () => {
     const text = await testConnection({ kind: "sqlite", config: { path: path.join(dir, "text.db"), readOnly: false, statementTimeoutMs: 1000 }, secrets: {} });
     expect(text).toMatchObject({ ok: false, message: expect.stringMatching(/not a database/) });
   });
+
+  it("opens a path relative to the SQLite folder, and a private :memory: database", async () => {
+    lookup.set(resource("relative", { kind: "sqlite", config: { path: "shop.db", readOnly: true }, secrets: {} }));
+    expect((await port.execute("relative", sql("select count(*) as n from customers", {}, "relative"), context())).data).toEqual([{ n: 3 }]);
+    lookup.set(resource("memory", { kind: "sqlite", config: { path: ":memory:" }, secrets: {} }));
+    expect((await port.execute("memory", sql("select 1 + 1 as two", {}, "memory"), context())).data).toEqual([{ two: 2 }]);
+    lookup.set(resource("memory-ro", { kind: "sqlite", config: { path: ":memory:", readOnly: true }, secrets: {} }));
+    const e = await rejection(port.execute("memory-ro", sql("create table t (x)", {}, "memory-ro"), context()));
+    expect(e.message).toMatch(/read-only/);
+  });
 });
