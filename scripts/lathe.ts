@@ -4,10 +4,9 @@
 //   reset-password <email>                   a new random password, printed once
 //   reset-password <email> --password-stdin  the password read from standard input
 import fs from "node:fs";
-import { fileURLToPath } from "node:url";
 import { getAuth } from "@/server/auth/auth";
 import { getDb } from "@/server/db/client";
-import { databaseUrl } from "@/server/db/config";
+import { databaseFile, databaseUrl } from "@/server/db/config";
 import { generatedPassword, resetPassword } from "@/server/services/reset-password";
 
 const USAGE = `Usage:
@@ -15,12 +14,6 @@ const USAGE = `Usage:
   npm run lathe -- reset-password <email> --password-stdin  read the new password from standard input`;
 
 class UsageError extends Error {}
-
-function databaseFile(url: string): string | null {
-  if (!url.startsWith("file:")) return null;
-  const rest = url.slice("file:".length);
-  return rest.startsWith("//") ? fileURLToPath(url) : rest.split("?")[0];
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

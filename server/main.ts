@@ -1,14 +1,16 @@
+import fs from "node:fs";
 import http from "node:http";
 import next from "next";
 import { contractError } from "@/engine/contract";
 import { getDb, tuneSqlite } from "./db/client";
-import { dataDir } from "./db/config";
+import { dataDir, sqliteDir } from "./db/config";
 import { getAuth } from "./auth/auth";
 import { handleCallNode } from "./http/call-node";
 import { gate, stampClientIp } from "./http/gate";
 import { checkRequest, guardConfig } from "./http/request-guard";
 import { refreshSessionCookie } from "./http/session-refresh";
 import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
+import { moveDemoDatabase } from "./services/demo-database-move";
 import { seedDemoOnce } from "./services/seed";
 import { adminFromEnvironment } from "./services/setup";
 import { startAuditRetention } from "./services/audit-retention";
@@ -25,7 +27,11 @@ async function main() {
   const db = getDb();
   await tuneSqlite(db);
   void startAuditRetention(db); // throws on a bad LATHE_AUDIT_DAYS; prunes now, then daily
-  if ((await seedDemoOnce(db, { dataDir: dataDir() })) === "seeded") console.log("[lathe] seeded the demo app");
+  // The one folder SQLite resources may open files in (server/resources/sqlite-path.ts).
+  fs.mkdirSync(sqliteDir(), { recursive: true });
+  const folders = { dataDir: dataDir(), sqliteDir: sqliteDir() };
+  if ((await moveDemoDatabase(db, folders)) === "moved") console.log(`[lathe] moved the demo database into ${folders.sqliteDir}`);
+  if ((await seedDemoOnce(db, folders)) === "seeded") console.log("[lathe] seeded the demo app");
   if ((await adminFromEnvironment(db, getAuth())) === "created") console.log(`[lathe] created the first admin, ${process.env.LATHE_ADMIN_EMAIL}`);
   jsSandbox(); // start the workers now, not on the first call
   // Python: restore the warm processes (or make the snapshot on the very first start) now, in

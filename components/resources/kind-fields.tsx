@@ -117,7 +117,7 @@ function PostgresFields(p: KindFieldsProps) {
 function SqliteFields(p: KindFieldsProps) {
   return (
     <>
-      <TextField label="Database file on the server" value={str(p.config.path)} placeholder="/srv/data/app.db" onChange={(v) => p.setConfig({ path: v })} />
+      <TextField label="Database file in the server's SQLite folder" value={str(p.config.path)} placeholder="app.db (relative to LATHE_SQLITE_DIR)" onChange={(v) => p.setConfig({ path: v })} />
       <CheckboxField label="Read only" checked={p.config.readOnly === true} onChange={(v) => p.setConfig({ readOnly: v })} />
     </>
   );

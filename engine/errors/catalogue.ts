@@ -44,6 +44,11 @@ export const CATALOGUE = {
   BLOCK_LIMIT: { status: 500, message: "The run executed too many blocks", exposeData: true, origins: ["engine"] },
   EXPRESSION_FAILED: { status: 500, message: "An expression failed", exposeData: true, origins: ["engine"] },
   RESOURCE_FAILED: { status: 502, message: "The resource answered with an error", exposeData: true, origins: ["engine"] },
+  // SQLite resources (server/resources/sqlite-path.ts, sqlite-guard.ts): a file outside the SQLite
+  // folder or one of Lathe's own (also refused when a resource is saved or tested); a statement
+  // that would reach another file, load an extension or change the connection.
+  SQLITE_PATH_REFUSED: { status: 400, message: "SQLite resources may only open files in the SQLite folder", exposeData: true, origins: ["engine", "service"] },
+  SQL_REFUSED: { status: 400, message: "This SQL statement is not allowed on a SQLite resource", exposeData: true, origins: ["engine"] },
   NOT_CONFIGURED: { status: 501, message: "This is not configured on the server", exposeData: true, origins: ["engine"] },
   INTERNAL: { status: 500, message: "Internal error", exposeData: false, origins: ["engine", "service", "contract"] },
 

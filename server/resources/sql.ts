@@ -7,7 +7,8 @@ import { runPostgres } from "./postgres";
 import { SEVERAL_STATEMENTS, type SqlResult, type SqlRun } from "./sql-run";
 import { planSql, renderStatement, SqlTemplateError, type SqlDialect } from "./sql-template";
 import { toSqlParam } from "./sql-values";
-import { runSqlite, SqliteOpenError } from "./sqlite";
+import { EngineError } from "@/engine/errors";
+import { runSqlite, SqliteOpenError, SqlitePathRefused } from "./sqlite";
 
 type SqlQuery = Extract<QueryConfig, { kind: "sql" }>;
 type SqlSettings = ResourceSettingsOf<"postgres"> | ResourceSettingsOf<"sqlite">;
@@ -59,6 +60,7 @@ export async function executeSql(settings: SqlSettings, query: SqlQuery, ctx: Sq
   try {
     db = clients.sqlite(ctx.resourceId, settings);
   } catch (err) {
+    if (err instanceof SqlitePathRefused) throw new EngineError("SQLITE_PATH_REFUSED", err.message, { block: ctx.block });
     if (err instanceof SqliteOpenError) throw resourceFailed(ctx.block, err.message);
     throw err;
   }

@@ -11,6 +11,9 @@ import { testConnection } from "./test-connection";
 import { context, lookupOf, query, rejection, resource } from "./test-support/resources";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lathe-sqlite-"));
+// SQLite resources open files only in the SQLite folder (sqlite-path.ts): this test's is `dir`.
+const savedSqliteDir = process.env.LATHE_SQLITE_DIR;
+process.env.LATHE_SQLITE_DIR = dir;
 const file = path.join(dir, "shop.db");
 const clients = new ResourceClients();
 const lookup = lookupOf(
@@ -43,6 +46,8 @@ beforeEach(() => {
 });
 afterAll(async () => {
   await clients.closeAll();
+  if (savedSqliteDir === undefined) delete process.env.LATHE_SQLITE_DIR;
+  else process.env.LATHE_SQLITE_DIR = savedSqliteDir;
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -141,5 +146,15 @@ describe("SQLite resource", () => {
     fs.writeFileSync(path.join(dir, "text.db"), "not a database, just text that is long enough to not be a header");
     const text = await testConnection({ kind: "sqlite", config: { path: path.join(dir, "text.db"), readOnly: false, statementTimeoutMs: 1000 }, secrets: {} });
     expect(text).toMatchObject({ ok: false, message: expect.stringMatching(/not a database/) });
+  });
+
+  it("opens a path relative to the SQLite folder, and a private :memory: database", async () => {
+    lookup.set(resource("relative", { kind: "sqlite", config: { path: "shop.db", readOnly: true }, secrets: {} }));
+    expect((await port.execute("relative", sql("select count(*) as n from customers", {}, "relative"), context())).data).toEqual([{ n: 3 }]);
+    lookup.set(resource("memory", { kind: "sqlite", config: { path: ":memory:" }, secrets: {} }));
+    expect((await port.execute("memory", sql("select 1 + 1 as two", {}, "memory"), context())).data).toEqual([{ two: 2 }]);
+    lookup.set(resource("memory-ro", { kind: "sqlite", config: { path: ":memory:", readOnly: true }, secrets: {} }));
+    const e = await rejection(port.execute("memory-ro", sql("create table t (x)", {}, "memory-ro"), context()));
+    expect(e.message).toMatch(/read-only/);
   });
 });

@@ -5,6 +5,8 @@ import type { ResourceSettingsOf } from "@/engine/resources";
 import { causeMessage, errorCode, resourceFailed } from "./errors";
 import { SEVERAL_STATEMENTS, statementTimeout, type SqlResult, type SqlRun } from "./sql-run";
 import { bigintValue, jsonRows } from "./sql-values";
+import { compiledRefusal, tokenRefusal } from "./sqlite-guard";
+import { MEMORY, resolveSqlitePath } from "./sqlite-path";
 
 type SqliteConfig = ResourceSettingsOf<"sqlite">["config"];
 
@@ -23,18 +25,41 @@ export class SqliteOpenError extends Error {
   }
 }
 
-/** Opens an existing database file (never creates one). */
+/** The resource's path is outside the SQLite folder or one of Lathe's own files (sqlite-path.ts). */
+export class SqlitePathRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SqlitePathRefused";
+  }
+}
+
+/**
+ * Opens an existing database file (never creates one) under the SQLite folder, by its checked
+ * real path. A read-only resource's connection is opened read-only (SQLITE_OPEN_READONLY);
+ * `:memory:`, which cannot be, is made query-only.
+ */
 export function openSqlite(config: SqliteConfig, opts: { readonly?: boolean } = {}): Database {
-  if (!fs.existsSync(config.path)) throw new SqliteOpenError(`The SQLite file ${config.path} does not exist`);
+  const target = resolveSqlitePath(config.path);
+  if (!target.ok) throw new SqlitePathRefused(target.reason);
+  const readonly = opts.readonly ?? config.readOnly;
+  const timeout = Math.min(config.statementTimeoutMs, MAX_BUSY_MS);
+  if (target.file === MEMORY) {
+    const db = new Database(MEMORY, { timeout });
+    if (readonly) db.exec("pragma query_only = on");
+    return db;
+  }
+  if (!target.exists) throw new SqliteOpenError(`The SQLite file ${config.path} does not exist`);
+  if (!fs.statSync(target.file).isFile()) throw new SqliteOpenError(`The SQLite path ${config.path} is not a file`);
   try {
-    return new Database(config.path, {
-      readonly: opts.readonly ?? config.readOnly,
-      fileMustExist: true,
-      timeout: Math.min(config.statementTimeoutMs, MAX_BUSY_MS),
-    });
+    return new Database(target.file, { readonly, fileMustExist: true, timeout });
   } catch (err) {
     throw new SqliteOpenError(`The SQLite file ${config.path} cannot be opened: ${causeMessage(err)}`);
   }
+}
+
+/** A statement SQLite must not run on a resource (sqlite-guard.ts). */
+export function sqlRefused(block: string, message: string): EngineError {
+  return new EngineError("SQL_REFUSED", message, { block });
 }
 
 function fail(run: SqlRun, err: unknown): Error {
@@ -47,6 +72,8 @@ function fail(run: SqlRun, err: unknown): Error {
 
 function runOne(db: Database, s: SqlRun["statements"][number], run: SqlRun, readOnly: boolean): SqlResult {
   const stmt = db.prepare(s.text).safeIntegers(true);
+  const compiled = compiledRefusal(db, s.text, s.params);
+  if (compiled) throw sqlRefused(run.block, compiled);
   if (readOnly && !stmt.readonly) {
     throw resourceFailed(run.block, "The SQLite resource is read-only and this statement writes; an admin can turn off read-only in the resource's settings");
   }
@@ -79,9 +106,16 @@ function runOne(db: Database, s: SqlRun["statements"][number], run: SqlRun, read
 
 /**
  * Runs the statements on a better-sqlite3 handle, synchronously: one statement, or all of them
- * in one transaction (rolled back on any error). Data is the last statement's rows.
+ * in one transaction (rolled back on any error). Data is the last statement's rows. A statement
+ * that would reach another file, load an extension or change the connection is refused
+ * (SQL_REFUSED, sqlite-guard.ts).
  */
 export function runSqlite(db: Database, run: SqlRun, readOnly: boolean): SqlResult {
+  // Every statement's text before any is prepared: some PRAGMAs act while being prepared.
+  for (const s of run.statements) {
+    const refused = tokenRefusal(s.text);
+    if (refused) throw sqlRefused(run.block, refused);
+  }
   const all = (): SqlResult => {
     let last: SqlResult = { data: [], metadata: { rowCount: 0, truncated: false } };
     for (const s of run.statements) {

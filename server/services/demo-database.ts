@@ -20,13 +20,14 @@ const CUSTOMERS: Array<[string, string, string, string]> = [
 ];
 
 /**
- * The demo resource's database: customers and their orders, in a SQLite file of the data
- * folder. Made once; an existing file (perhaps edited by the user) is left as it is.
+ * The demo resource's database: customers and their orders, in a SQLite file of the SQLite
+ * folder (the only one SQLite resources may open). Made once; an existing file (perhaps edited
+ * by the user) is left as it is.
  */
-export function createDemoDatabase(dataDir: string): string {
-  const file = path.join(/*turbopackIgnore: true*/ dataDir, DEMO_DB_FILE);
+export function createDemoDatabase(sqliteDir: string): string {
+  const file = path.join(/*turbopackIgnore: true*/ sqliteDir, DEMO_DB_FILE);
   if (fs.existsSync(file)) return file;
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(sqliteDir, { recursive: true });
   const tmp = `${file}.tmp-${process.pid}`;
   const db = new Database(tmp);
   try {

@@ -1,6 +1,7 @@
 import { CreateResourceInput, TestResourceInput, UpdateResourceInput, type ResourceView } from "@/engine/contract/resources";
 import { ResourceSettings, type ResourceKind } from "@/engine/resources";
 import type { Db } from "../db/client";
+import { sqlitePathRefusal } from "../resources/sqlite-path";
 import { readDefinition } from "../storage/functions";
 import {
   configColumns,
@@ -32,6 +33,9 @@ function applyPatch(current: Record<string, string>, patch: Record<string, strin
 /** Validates the whole settings document; the first problem becomes the message. */
 function settingsOf(kind: ResourceKind, config: unknown, secrets: Record<string, string>): ResourceSettings {
   const parsed = parseInput(ResourceSettings, { kind, config, secrets });
+  // A SQLite file outside the SQLite folder is refused at save and test, not only at run.
+  const refused = parsed.kind === "sqlite" ? sqlitePathRefusal(parsed.config.path) : null;
+  if (refused) throw new ServiceError("SQLITE_PATH_REFUSED", refused, { field: "config.path" });
   return parsed;
 }
 

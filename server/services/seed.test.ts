@@ -8,6 +8,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { DEMO_APP_NAME, DEMO_RESOURCE_NAME, seedDemoOnce } from "./seed";
 import { getFunction, listFunctions } from "./functions";
+import { DEMO_DB_FILE } from "./demo-database";
+import { moveDemoDatabase } from "./demo-database-move";
 
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -46,5 +48,67 @@ describe("demo seed", () => {
     await createApp(db, { name: "Mine" });
     expect(await seedDemoOnce(db, { dataDir })).toBe("skipped");
     expect((await listApps(db)).map((a) => a.name)).toEqual(["Mine"]);
+  });
+
+  it("puts the demo database in the SQLite folder", async () => {
+    expect(await seedDemoOnce(db, { dataDir })).toBe("seeded");
+    const [resource] = await db.resource.findMany();
+    expect(JSON.parse(resource.config).path).toBe(path.join(dataDir, "sqlite", DEMO_DB_FILE));
+    expect(fs.existsSync(path.join(dataDir, DEMO_DB_FILE))).toBe(false);
+  });
+});
+
+describe("moving an older installation's demo database", () => {
+  const count = (file: string) => {
+    const d = new Database(file, { readonly: true });
+    try {
+      return d.prepare("SELECT count(*) AS n FROM customers").get();
+    } finally {
+      d.close();
+    }
+  };
+  const demoPath = async () => JSON.parse((await db.resource.findFirstOrThrow()).config).path as string;
+
+  it("moves the file into the SQLite folder with the user's changes and points the resource at it, once", async () => {
+    // Seeded as before: the demo database in the data folder itself.
+    await seedDemoOnce(db, { dataDir, sqliteDir: dataDir });
+    const old = path.join(dataDir, DEMO_DB_FILE);
+    expect(await demoPath()).toBe(old);
+    const edit = new Database(old);
+    edit.prepare("DELETE FROM customers WHERE id = 1").run();
+    edit.close();
+    const before = await db.resource.findFirstOrThrow();
+
+    const sqliteDir = path.join(dataDir, "sqlite");
+    expect(await moveDemoDatabase(db, { dataDir, sqliteDir })).toBe("moved");
+    const moved = path.join(sqliteDir, DEMO_DB_FILE);
+    expect(await demoPath()).toBe(moved);
+    expect(count(moved)).toEqual({ n: 11 });
+    expect(fs.existsSync(old)).toBe(false);
+    const after = await db.resource.findFirstOrThrow();
+    expect({ ...after, config: "", configVersion: 0, updatedAt: null }).toEqual({ ...before, config: "", configVersion: 0, updatedAt: null });
+    expect(JSON.parse(after.config)).toEqual({ ...JSON.parse(before.config), path: moved });
+
+    expect(await moveDemoDatabase(db, { dataDir, sqliteDir })).toBe("unchanged");
+    expect(await demoPath()).toBe(moved);
+    expect(count(moved)).toEqual({ n: 11 });
+  });
+
+  it("finishes a move that stopped after the copy, keeping the old file", async () => {
+    await seedDemoOnce(db, { dataDir, sqliteDir: dataDir });
+    const old = path.join(dataDir, DEMO_DB_FILE);
+    const sqliteDir = path.join(dataDir, "sqlite");
+    fs.mkdirSync(sqliteDir);
+    fs.copyFileSync(old, path.join(sqliteDir, DEMO_DB_FILE));
+    expect(await moveDemoDatabase(db, { dataDir, sqliteDir })).toBe("moved");
+    expect(await demoPath()).toBe(path.join(sqliteDir, DEMO_DB_FILE));
+    expect(fs.existsSync(old)).toBe(true);
+  });
+
+  it("leaves a new installation alone", async () => {
+    await seedDemoOnce(db, { dataDir });
+    const before = await demoPath();
+    expect(await moveDemoDatabase(db, { dataDir, sqliteDir: path.join(dataDir, "sqlite") })).toBe("unchanged");
+    expect(await demoPath()).toBe(before);
   });
 });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { CURRENT_SCHEMA_VERSION, FunctionDefinition, type FunctionDefinitionInput } from "@/engine/model";
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../db/client";
@@ -166,10 +167,11 @@ const greet = demoDefinition({
 });
 
 /**
- * Seeds the demo app on the very first start only. It never runs again once it has run,
+ * Seeds the demo app on the very first start only, its database in the SQLite folder
+ * (`sqliteDir`, default `<dataDir>/sqlite`). It never runs again once it has run,
  * and never over user data: an installation that already has apps is marked as seeded.
  */
-export async function seedDemoOnce(db: Db, opts: { dataDir: string }): Promise<"seeded" | "skipped"> {
+export async function seedDemoOnce(db: Db, opts: { dataDir: string; sqliteDir?: string }): Promise<"seeded" | "skipped"> {
   const marker = await db.setting.findUnique({ where: { key: DEMO_SEEDED_KEY } });
   if (marker) return "skipped";
   const workspaceId = await defaultWorkspaceId(db);
@@ -177,7 +179,7 @@ export async function seedDemoOnce(db: Db, opts: { dataDir: string }): Promise<"
   return db.$transaction(async (tx) => {
     if (await tx.setting.findUnique({ where: { key: DEMO_SEEDED_KEY } })) return "skipped";
     const hasApps = (await tx.app.count()) > 0;
-    if (!hasApps) await createDemoApp(tx, workspaceId, createDemoDatabase(opts.dataDir));
+    if (!hasApps) await createDemoApp(tx, workspaceId, createDemoDatabase(opts.sqliteDir ?? path.join(/*turbopackIgnore: true*/ opts.dataDir, "sqlite")));
     await tx.setting.create({ data: { key: DEMO_SEEDED_KEY, value: new Date().toISOString() } });
     return hasApps ? "skipped" : "seeded";
   });
