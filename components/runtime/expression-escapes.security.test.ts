@@ -18,8 +18,6 @@ interface Escape {
 
 const corpus: readonly Escape[] = escapes;
 
-type Sentinels = { __lathePwned?: unknown; __latheRecord?: (what: string) => void };
-const sentinels: Sentinels = globalThis;
 let recorded: string[] = [];
 
 const state = createAppState({
@@ -52,13 +50,13 @@ function isPlainData(value: unknown, depth = 0): boolean {
 
 beforeEach(() => {
   recorded = [];
-  sentinels.__lathePwned = undefined;
-  sentinels.__latheRecord = (what) => void recorded.push(what);
+  Reflect.set(globalThis, "__lathePwned", undefined);
+  Reflect.set(globalThis, "__latheRecord", (what: string) => void recorded.push(what));
 });
 
 afterEach(() => {
-  delete sentinels.__lathePwned;
-  delete sentinels.__latheRecord;
+  Reflect.deleteProperty(globalThis, "__lathePwned");
+  Reflect.deleteProperty(globalThis, "__latheRecord");
   for (const p of [Object.prototype, Array.prototype, String.prototype, Function.prototype]) Reflect.deleteProperty(p, "__latheProbe");
 });
 
@@ -72,7 +70,7 @@ describe("the expression-escape corpus", () => {
       const r = evaluateTemplate(`{{ ${escape.source} }}`, state);
       const mixed = evaluateTemplate(`x {{ ${escape.source} }} y`, state, { row: { id: 1 } });
       await nextMacrotask(); // a dynamic import settles after a macrotask
-      expect(sentinels.__lathePwned, "the payload set a global").toBeUndefined();
+      expect(Reflect.get(globalThis, "__lathePwned"), "the payload set a global").toBeUndefined();
       expect(recorded, "the payload called a global").toEqual([]);
       expect(probed(), "the payload changed a built-in prototype").toEqual([]);
       for (const result of [r, mixed]) expect(!result.ok || isPlainData(result.value), JSON.stringify(result)).toBe(true);
