@@ -1,3 +1,4 @@
+import type { Expression } from "acorn";
 import { evaluateRoot } from "./interpret-expression";
 import { parseExpression } from "./parse-expression";
 import { expressionReads } from "./reads-of";
@@ -10,37 +11,48 @@ export interface Compiled {
   run: CompiledExpression;
 }
 
-const cache = new Map<string, Compiled | { error: string }>();
-const readsCache = new Map<string, readonly string[]>();
+/** One source: the names it may read, its checked tree, and one Compiled per set of names in scope. */
+interface SourceEntry {
+  reads: readonly string[];
+  tree: Expression | { error: string };
+  byNames: Map<string, Compiled>;
+  last: Compiled | null;
+}
+
+const cache = new Map<string, SourceEntry>();
 const MAX_CACHED = 5_000;
 
-function readsOf(source: string): readonly string[] {
-  let reads = readsCache.get(source);
-  if (!reads) {
-    if (readsCache.size >= MAX_CACHED) readsCache.clear();
-    reads = expressionReads(source);
-    readsCache.set(source, reads);
+function entryOf(source: string): SourceEntry {
+  let entry = cache.get(source);
+  if (!entry) {
+    entry = { reads: expressionReads(source), tree: parseExpression(source), byNames: new Map(), last: null };
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(source, entry);
   }
-  return reads;
+  return entry;
 }
+
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /**
  * The expression for `source` given the names in scope, ready to run, or why it cannot run.
  * Nothing is compiled to JavaScript: the source is parsed once (cached per source), checked
- * against what expressions allow, and `run` interprets the tree (interpret-expression.ts).
- * Cached by source and the names it reads that exist in the scope (a name missing from the
- * scope is "not defined" when read, an error the inspector shows).
+ * against what expressions allow (parse-expression.ts), and `run` interprets the tree
+ * (interpret-expression.ts). A name the source reads that is missing from the scope is "not
+ * defined" when read, an error the inspector shows.
  */
 export function compiledExpression(source: string, inScope: (name: string) => boolean): Compiled | { error: string } {
-  const names = readsOf(source).filter(inScope);
-  const key = `${names.join(",")}\u0000${source}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const tree = parseExpression(source);
-  const entry: Compiled | { error: string } = "error" in tree
-    ? { error: tree.error }
-    : { names, run: (values) => evaluateRoot(tree, names, values, source) };
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, entry);
-  return entry;
+  const entry = entryOf(source);
+  const tree = entry.tree;
+  if ("error" in tree) return tree;
+  const names = entry.reads.filter(inScope);
+  if (entry.last && sameNames(entry.last.names, names)) return entry.last;
+  const key = names.join(",");
+  let compiled = entry.byNames.get(key);
+  if (!compiled) {
+    compiled = { names, run: (values) => evaluateRoot(tree, names, values, source) };
+    entry.byNames.set(key, compiled);
+  }
+  entry.last = compiled;
+  return compiled;
 }

@@ -31,6 +31,22 @@ function evaluateExpression(source: string, scope: Scope): Evaluation {
   }
 }
 
+type ParsedTemplate = { single: string | null; segments: ReturnType<typeof parseTemplate> };
+const templates = new Map<string, ParsedTemplate>();
+const MAX_CACHED = 5_000;
+
+/** A template's segments, cached: a page evaluates the same templates on every render. */
+function parsedTemplate(template: string): ParsedTemplate {
+  let hit = templates.get(template);
+  if (!hit) {
+    const segments = parseTemplate(template);
+    hit = { single: singleExpression(segments), segments };
+    if (templates.size >= MAX_CACHED) templates.clear();
+    templates.set(template, hit);
+  }
+  return hit;
+}
+
 /** The state's scope, with handler names (frozen) on top. */
 function scopeWith(state: AppState, extra: ExtraScope | undefined): Scope {
   const base = scopeOf(state);
@@ -46,9 +62,8 @@ function scopeWith(state: AppState, extra: ExtraScope | undefined): Scope {
  * expression gives its error message, for the inspector.
  */
 export function evaluateTemplate(template: string, state: AppState, extra?: ExtraScope): Evaluation {
-  const segments = parseTemplate(template);
+  const { segments, single } = parsedTemplate(template);
   const scope = scopeWith(state, extra);
-  const single = singleExpression(segments);
   if (single !== null) return evaluateExpression(single, scope);
   let text = "";
   for (const s of segments) {

@@ -18,12 +18,20 @@ import {
 
 /** Names bound in one scope: the state's (root), an arrow function's parameters, a block's constants. */
 interface Env {
-  names: string[];
-  values: unknown[];
+  names: readonly string[];
+  values: readonly unknown[];
   parent: Env | null;
   /** The expression's text, for messages. */
   source: string;
 }
+
+/** An arrow function's or a block's scope, filled as parameters and constants are bound. */
+interface LocalEnv extends Env {
+  names: string[];
+  values: unknown[];
+}
+
+const local = (parent: Env): LocalEnv => ({ names: [], values: [], parent, source: parent.source });
 
 /** Functions the expression defined. */
 const closures = new WeakSet<object>();
@@ -32,7 +40,7 @@ const closures = new WeakSet<object>();
 const SHORT: unique symbol = Symbol("short-circuit");
 
 export function evaluateRoot(node: Expression, names: readonly string[], values: readonly unknown[], source: string): unknown {
-  return evaluate(node, { names: [...names], values: [...values], parent: null, source });
+  return evaluate(node, { names, values, parent: null, source });
 }
 
 function text(node: Node, env: Env): string {
@@ -279,7 +287,7 @@ function unary(operator: string, node: Expression, env: Env): unknown {
 }
 
 /** Binds a parameter or a declaration's pattern in `env`. */
-function bind(pattern: Pattern, value: unknown, env: Env): void {
+function bind(pattern: Pattern, value: unknown, env: LocalEnv): void {
   switch (pattern.type) {
     case "Identifier":
       if (FORBIDDEN_NAMES.has(pattern.name)) throw forbiddenName(pattern.name);
@@ -325,7 +333,7 @@ function bind(pattern: Pattern, value: unknown, env: Env): void {
 
 type Completion = { returned: false } | { returned: true; value: unknown };
 
-function run(statements: readonly Statement[], env: Env): Completion {
+function run(statements: readonly Statement[], env: LocalEnv): Completion {
   for (const s of statements) {
     const c = statement(s, env);
     if (c.returned) return c;
@@ -333,7 +341,7 @@ function run(statements: readonly Statement[], env: Env): Completion {
   return { returned: false };
 }
 
-function statement(s: Statement, env: Env): Completion {
+function statement(s: Statement, env: LocalEnv): Completion {
   switch (s.type) {
     case "ExpressionStatement":
       evaluate(s.expression, env);
@@ -346,10 +354,10 @@ function statement(s: Statement, env: Env): Completion {
       for (const d of s.declarations) bind(d.id, d.init ? evaluate(d.init, env) : undefined, env);
       return { returned: false };
     case "IfStatement":
-      if (evaluate(s.test, env)) return statement(s.consequent, { names: [], values: [], parent: env, source: env.source });
-      return s.alternate ? statement(s.alternate, { names: [], values: [], parent: env, source: env.source }) : { returned: false };
+      if (evaluate(s.test, env)) return statement(s.consequent, local(env));
+      return s.alternate ? statement(s.alternate, local(env)) : { returned: false };
     case "BlockStatement":
-      return run(s.body, { names: [], values: [], parent: env, source: env.source });
+      return run(s.body, local(env));
     case "EmptyStatement":
       return { returned: false };
     default:
@@ -359,13 +367,13 @@ function statement(s: Statement, env: Env): Completion {
 
 function arrow(node: ArrowFunctionExpression, env: Env): Callable {
   const fn: Callable = (...args) => {
-    const local: Env = { names: [], values: [], parent: env, source: env.source };
+    const scope = local(env);
     node.params.forEach((p, i) => {
-      if (p.type === "RestElement") bind(p.argument, args.slice(i), local);
-      else bind(p, args[i], local);
+      if (p.type === "RestElement") bind(p.argument, args.slice(i), scope);
+      else bind(p, args[i], scope);
     });
-    if (node.body.type !== "BlockStatement") return evaluate(node.body, local);
-    const c = run(node.body.body, local);
+    if (node.body.type !== "BlockStatement") return evaluate(node.body, scope);
+    const c = run(node.body.body, scope);
     return c.returned ? c.value : undefined;
   };
   closures.add(fn);
