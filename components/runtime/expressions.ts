@@ -18,9 +18,21 @@ function messageOf(e: unknown): string {
   return typeof e === "string" ? e : "The expression threw a non-error value";
 }
 
+/** One `inScope` per scope, so compiledExpression recognises the scope by identity. */
+const inScopeOf = new WeakMap<Scope, (name: string) => boolean>();
+
+function inScopeFor(scope: Scope): (name: string) => boolean {
+  let f = inScopeOf.get(scope);
+  if (!f) {
+    f = (n) => Object.hasOwn(scope, n);
+    inScopeOf.set(scope, f);
+  }
+  return f;
+}
+
 function evaluateExpression(source: string, scope: Scope): Evaluation {
   if (source === "") return { ok: true, value: undefined };
-  const compiled = compiledExpression(source, (n) => Object.hasOwn(scope, n));
+  const compiled = compiledExpression(source, inScopeFor(scope));
   if ("error" in compiled) return { ok: false, error: compiled.error };
   try {
     // A value the expression builds from the state may share (frozen) parts with it; the

@@ -75,8 +75,9 @@ function refusalOf(node: Node): string | null {
 function check(node: Node): void {
   const refusal = refusalOf(node);
   if (refusal !== null) throw new ExpressionRefusal(refusal);
-  for (const [key, child] of Object.entries(node)) {
-    if (key === "regex" || key === "value") continue; // a Literal's own data, not nodes
+  if (node.type === "Literal" || node.type === "Identifier" || node.type === "TemplateElement") return; // leaves
+  for (const key in node) {
+    const child: unknown = Reflect.get(node, key);
     if (Array.isArray(child)) for (const c of child) { if (isNode(c)) check(c); }
     else if (isNode(child)) check(child);
   }
