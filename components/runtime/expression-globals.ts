@@ -35,9 +35,9 @@ function namespace(target: object, functions: readonly string[], constants: read
   return Object.freeze(out);
 }
 
-/** A conversion function (`Number(x)`) that also has members. */
-function conversion(convert: Callable, members: Readonly<Record<string, unknown>>): Callable {
-  const wrapper: Callable = (...args) => convert(args[0]);
+/** A conversion function (`Number(x)`, called, never constructed) that also has members. */
+function conversion(convert: (value?: unknown) => unknown, members: Readonly<Record<string, unknown>>): Callable {
+  const wrapper: Callable = (...args) => (args.length === 0 ? convert() : convert(args[0]));
   safeFunctions.add(wrapper);
   functionMembers.set(wrapper, members);
   return wrapper;
@@ -55,10 +55,10 @@ export const SAFE_GLOBALS: ReadonlyMap<string, unknown> = new Map<string, unknow
   ["JSON", namespace(JSON, ["parse", "stringify"])],
   ["Object", namespace(Object, ["keys", "values", "entries", "fromEntries", "hasOwn"])],
   ["Array", namespace(Array, ["isArray", "from", "of"])],
-  ["Number", conversion((v) => Number(v), namespace(Number, ["isFinite", "isInteger", "isNaN", "isSafeInteger", "parseFloat", "parseInt"],
+  ["Number", conversion(Number, namespace(Number, ["isFinite", "isInteger", "isNaN", "isSafeInteger", "parseFloat", "parseInt"],
     ["EPSILON", "MAX_SAFE_INTEGER", "MAX_VALUE", "MIN_SAFE_INTEGER", "MIN_VALUE", "NaN", "NEGATIVE_INFINITY", "POSITIVE_INFINITY"]))],
-  ["String", conversion((v) => String(v), namespace(String, ["fromCharCode", "fromCodePoint"]))],
-  ["Boolean", conversion((v) => Boolean(v), {})],
+  ["String", conversion(String, namespace(String, ["fromCharCode", "fromCodePoint"]))],
+  ["Boolean", conversion(Boolean, {})],
   ...["parseInt", "parseFloat", "isNaN", "isFinite", "encodeURIComponent", "decodeURIComponent", "encodeURI", "decodeURI"]
     .map((name): [string, unknown] => [name, wrap(globalThis, name)]),
 ]);
