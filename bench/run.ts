@@ -3,10 +3,11 @@ import { apiCallBench } from "./api-call.bench";
 import { appViewBench } from "./app-view.bench";
 import { editorBench } from "./editor.bench";
 import { engineOverheadBench } from "./engine-overhead.bench";
+import { expressionsBench } from "./expressions.bench";
 import { pythonApiBench } from "./python-api.bench";
 import { pythonBench } from "./python.bench";
 
-/** `npm run bench [-- --only engine|api|editor|app|python]`: prints every figure; also writes bench/results/latest.json. */
+/** `npm run bench [-- --only engine|api|editor|app|expressions|python]`: prints every figure; also writes bench/results/latest.json. */
 const onlyIdx = process.argv.indexOf("--only");
 const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : null;
 
@@ -16,6 +17,7 @@ async function main() {
   if (!only || only === "api") results.api = await apiCallBench();
   if (!only || only === "editor") results.editor = await editorBench();
   if (!only || only === "app") results.app = await appViewBench();
+  if (!only || only === "expressions") results.expressions = await expressionsBench();
   if (!only || only === "python") results.python = { inProcess: await pythonBench(), api: await pythonApiBench() };
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);

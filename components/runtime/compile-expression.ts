@@ -1,25 +1,7 @@
-import { IDENTIFIER_PATTERN } from "@/engine/model/identifier";
-import { scanJavaScript } from "@/components/shared/scan-javascript";
+import type { Expression } from "acorn";
+import { evaluateRoot } from "./interpret-expression";
+import { parseExpression } from "./parse-expression";
 import { expressionReads } from "./reads-of";
-
-/**
- * Globals an expression must not reach by name: the network, storage, the DOM, navigation,
- * timers, workers and code generation. Each is a parameter of the compiled wrapper left
- * undefined, so `fetch(…)` is "fetch is not a function". This stops accidents, not an
- * attacker (a prototype still leads to the real `Function`): see README.md ("What
- * read-only means").
- */
-export const SHADOWED_GLOBALS: readonly string[] = [
-  "window", "self", "globalThis", "top", "parent", "frames", "opener", "document", "location", "history", "navigator",
-  "fetch", "XMLHttpRequest", "WebSocket", "EventSource", "Request", "sendBeacon", "importScripts",
-  "localStorage", "sessionStorage", "indexedDB", "caches", "cookieStore",
-  "eval", "Function", "setTimeout", "setInterval", "setImmediate", "requestAnimationFrame", "queueMicrotask",
-  "Worker", "SharedWorker", "ServiceWorker", "BroadcastChannel", "MessageChannel", "postMessage",
-  "alert", "confirm", "prompt", "open", "close", "print", "process", "require", "module", "Deno", "Bun",
-];
-
-/** Words that cannot be a parameter of a strict-mode function. */
-const NOT_PARAMETERS: ReadonlySet<string> = new Set(["eval", "arguments", "let", "static", "yield", "await", "implements", "interface", "package", "private", "protected", "public"]);
 
 export type CompiledExpression = (values: readonly unknown[]) => unknown;
 
@@ -29,61 +11,54 @@ export interface Compiled {
   run: CompiledExpression;
 }
 
-const cache = new Map<string, Compiled | { error: string }>();
+/** One source: the names it may read, its checked tree, and one Compiled per set of names in scope. */
+interface SourceEntry {
+  reads: readonly string[];
+  tree: Expression | { error: string };
+  byNames: Map<string, Compiled>;
+  last: Compiled | null;
+  /** The `inScope` `last` was made for: the same function (one per scope) means the same names. */
+  lastInScope: ((name: string) => boolean) | null;
+}
+
+const cache = new Map<string, SourceEntry>();
 const MAX_CACHED = 5_000;
 
-/**
- * `import(…)` and `import.meta` are syntax, not names, so no parameter can shadow them; an
- * expression using them is refused.
- */
-function refused(source: string): string | null {
-  const imports = scanJavaScript(source).some((t) => t.name === "import" && !/(^|[^.])\.\s*$/.test(source.slice(0, t.start)));
-  return imports ? "Expressions cannot import modules" : null;
+function entryOf(source: string): SourceEntry {
+  let entry = cache.get(source);
+  if (!entry) {
+    entry = { reads: expressionReads(source), tree: parseExpression(source), byNames: new Map(), last: null, lastInScope: null };
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(source, entry);
+  }
+  return entry;
 }
 
-/**
- * Compiles one expression with the given state names as parameters. The outer function is
- * sloppy-mode only so that `eval` can be a parameter (strict mode forbids that); the
- * expression itself runs in the inner strict-mode function, where `this` is undefined.
- *
- * The source is spliced into the wrapper, so it is first checked to parse, on its own, both
- * as `(expr)` and as `[expr]`: text that closes the wrapper early (`1); x; (1`) cannot close
- * both a parenthesis and a bracket, and fails one of the two.
- */
-function compile(source: string, names: readonly string[]): Compiled {
-  new Function(`"use strict"; return [${source}\n];`); // parse check only, never called
-  const factory = new Function(...SHADOWED_GLOBALS, `return function (${names.join(", ")}) { "use strict"; return (${source}\n); };`);
-  const fn: unknown = factory();
-  if (typeof fn !== "function") throw new Error("The expression did not compile");
-  return {
-    names,
-    run: (values) => Reflect.apply(fn, undefined, values),
-  };
-}
+const sameNames = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((n, i) => n === b[i]);
 
 /**
- * The compiled expression for `source` given the names in scope, or its syntax error.
- * Cached by source and the names it reads that exist in the scope (a name missing from the
- * scope stays a free variable, so reading it is a ReferenceError the inspector shows).
+ * The expression for `source` given the names in scope, ready to run, or why it cannot run.
+ * Nothing is compiled to JavaScript: the source is parsed once (cached per source), checked
+ * against what expressions allow (parse-expression.ts), and `run` interprets the tree
+ * (interpret-expression.ts). A name the source reads that is missing from the scope is "not
+ * defined" when read, an error the inspector shows. Pass the same `inScope` function for the
+ * same scope (expressions.ts keeps one per scope): a page's render then finds each expression
+ * by identity.
  */
 export function compiledExpression(source: string, inScope: (name: string) => boolean): Compiled | { error: string } {
-  const names = expressionReads(source).filter(
-    (n) => inScope(n) && IDENTIFIER_PATTERN.test(n) && !NOT_PARAMETERS.has(n),
-  );
-  const key = `${names.join(",")}\u0000${source}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
-  let entry: Compiled | { error: string };
-  const refusal = refused(source);
-  if (refusal) entry = { error: refusal };
-  else {
-    try {
-      entry = compile(source, names);
-    } catch (e) {
-      entry = { error: e instanceof Error ? e.message : String(e) };
-    }
+  const entry = entryOf(source);
+  const tree = entry.tree;
+  if ("error" in tree) return tree;
+  if (entry.last && entry.lastInScope === inScope) return entry.last;
+  const names = entry.reads.filter(inScope);
+  entry.lastInScope = inScope;
+  if (entry.last && sameNames(entry.last.names, names)) return entry.last;
+  const key = names.join(",");
+  let compiled = entry.byNames.get(key);
+  if (!compiled) {
+    compiled = { names, run: (values) => evaluateRoot(tree, names, values, source) };
+    entry.byNames.set(key, compiled);
   }
-  if (cache.size >= MAX_CACHED) cache.clear();
-  cache.set(key, entry);
-  return entry;
+  entry.last = compiled;
+  return compiled;
 }

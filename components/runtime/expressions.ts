@@ -18,9 +18,21 @@ function messageOf(e: unknown): string {
   return typeof e === "string" ? e : "The expression threw a non-error value";
 }
 
+/** One `inScope` per scope, so compiledExpression recognises the scope by identity. */
+const inScopeOf = new WeakMap<Scope, (name: string) => boolean>();
+
+function inScopeFor(scope: Scope): (name: string) => boolean {
+  let f = inScopeOf.get(scope);
+  if (!f) {
+    f = (n) => Object.hasOwn(scope, n);
+    inScopeOf.set(scope, f);
+  }
+  return f;
+}
+
 function evaluateExpression(source: string, scope: Scope): Evaluation {
   if (source === "") return { ok: true, value: undefined };
-  const compiled = compiledExpression(source, (n) => Object.hasOwn(scope, n));
+  const compiled = compiledExpression(source, inScopeFor(scope));
   if ("error" in compiled) return { ok: false, error: compiled.error };
   try {
     // A value the expression builds from the state may share (frozen) parts with it; the
@@ -29,6 +41,22 @@ function evaluateExpression(source: string, scope: Scope): Evaluation {
   } catch (e) {
     return { ok: false, error: messageOf(e) };
   }
+}
+
+type ParsedTemplate = { single: string | null; segments: ReturnType<typeof parseTemplate> };
+const templates = new Map<string, ParsedTemplate>();
+const MAX_CACHED = 5_000;
+
+/** A template's segments, cached: a page evaluates the same templates on every render. */
+function parsedTemplate(template: string): ParsedTemplate {
+  let hit = templates.get(template);
+  if (!hit) {
+    const segments = parseTemplate(template);
+    hit = { single: singleExpression(segments), segments };
+    if (templates.size >= MAX_CACHED) templates.clear();
+    templates.set(template, hit);
+  }
+  return hit;
 }
 
 /** The state's scope, with handler names (frozen) on top. */
@@ -46,9 +74,8 @@ function scopeWith(state: AppState, extra: ExtraScope | undefined): Scope {
  * expression gives its error message, for the inspector.
  */
 export function evaluateTemplate(template: string, state: AppState, extra?: ExtraScope): Evaluation {
-  const segments = parseTemplate(template);
+  const { segments, single } = parsedTemplate(template);
   const scope = scopeWith(state, extra);
-  const single = singleExpression(segments);
   if (single !== null) return evaluateExpression(single, scope);
   let text = "";
   for (const s of segments) {

@@ -32,7 +32,11 @@ function copy(value: unknown, seen: Map<object, unknown>): unknown {
   const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
   for (const [k, v] of entries) {
     const item = copy(v, seen);
-    if (item !== undefined) out[String(k)] = item;
+    if (item === undefined) continue;
+    const key = String(k);
+    // A `__proto__` key (JSON.parse makes one) stays data: assigning it would set the prototype.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
   }
   return seal(out);
 }
