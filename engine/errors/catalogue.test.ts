@@ -23,6 +23,9 @@ const NOT_ERROR_CODES = new Set([
   "ADA",
   // Status names of better-auth's APIError
   "TOO_MANY_REQUESTS",
+  // Constants of Math and Number that page expressions may read
+  "LN10", "LN2", "LOG10E", "LOG2E", "SQRT1_2", "SQRT2", "EPSILON", "MAX_SAFE_INTEGER", "MAX_VALUE", "MIN_SAFE_INTEGER", "MIN_VALUE",
+  "NEGATIVE_INFINITY", "POSITIVE_INFINITY",
 ]);
 /** Environment variables (LATHE_…) are named in upper case too, and are no codes. */
 const ENVIRONMENT_VARIABLE = /^LATHE_/;
