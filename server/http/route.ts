@@ -9,6 +9,7 @@ import { callerOf } from "../auth/session";
 import { getDb } from "../db/client";
 import { checkAccess, type Access } from "./access";
 import { readCapped } from "./read-capped";
+import { findUnpairedSurrogate } from "./unpaired-surrogate";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -104,8 +105,10 @@ export function payloadTooLarge(): EngineError<"PAYLOAD_TOO_LARGE"> {
 }
 
 /**
- * Reads a JSON body: must be application/json, at most 1 MiB, well-formed. The body is read as
- * a stream and given up at the cap (Content-Length first), so a huge body is never buffered.
+ * Reads a JSON body: must be application/json, at most 1 MiB, well-formed, and text throughout
+ * (no unpaired surrogate in any key or value: the database cannot store one, which was a 500).
+ * The body is read as a stream and given up at the cap (Content-Length first), so a huge body
+ * is never buffered.
  */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
@@ -114,11 +117,18 @@ export async function readJson(req: Request): Promise<unknown> {
   }
   const text = await readCapped(req, MAX_JSON_BODY_BYTES);
   if (text === null) throw payloadTooLarge();
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ServiceError("VALIDATION", "The body is not valid JSON");
   }
+  const broken = findUnpairedSurrogate(body);
+  if (broken !== null) {
+    const where = broken ? ` at ${broken}` : "";
+    throw new ServiceError("VALIDATION", `The text${where} holds an unpaired surrogate (such as \\ud800), which is not valid Unicode`, { field: broken || undefined });
+  }
+  return body;
 }
 
 /**
