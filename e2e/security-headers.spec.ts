@@ -36,7 +36,7 @@ async function watchViolations(page: Page): Promise<string[]> {
     if (/Content Security Policy|unsafe-eval/i.test(e.message)) seen.push(e.message);
   });
   await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`));
   });
   return seen;
 }
@@ -56,7 +56,7 @@ test("pages, API answers and /api/fn carry the headers; each page gets its own n
   expectApiHeaders(await request.get("/api/health"));
   expectApiHeaders(await request.get("/api/apps/no-such-app")); // an error answer of a route
   const { fnId } = await createAppWithFunction(request, { name: "headersFn", definition: jsFunction("return 1;") });
-  const call = await request.post("/api/fn", { data: { fnId, params: {} } });
+  const call = await request.post("/api/fn", { data: { fnId, args: [] } });
   expect(call.status()).toBe(200);
   expectApiHeaders(call);
   expectApiHeaders(await request.post("/api/fn", { data: "{", headers: { "Content-Type": "application/json" } }));
