@@ -7,7 +7,7 @@ import { latheEnv } from "./env.mjs";
 
 const INPUT_DIRS = ["app", "components", "engine", "server"];
 const INPUT_FILES = [
-  "instrumentation.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json",
+  "instrumentation.ts", "instrumentation-client.ts", "next.config.mjs", "postcss.config.mjs", "tsconfig.json",
   "package-lock.json", "prisma/schema.prisma",
 ];
 

@@ -8,6 +8,7 @@ import { getAuth } from "./auth/auth";
 import { handleCallNode } from "./http/call-node";
 import { gate, stampClientIp } from "./http/gate";
 import { checkRequest, guardConfig } from "./http/request-guard";
+import { frameAncestors, newNonce, securityHeaders } from "./http/security-headers";
 import { refreshSessionCookie } from "./http/session-refresh";
 import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
 import { moveDemoDatabase } from "./services/demo-database-move";
@@ -49,6 +50,7 @@ async function main() {
   await app.prepare();
 
   const guard = guardConfig();
+  const embedders = frameAncestors(process.env.LATHE_FRAME_ANCESTORS); // throws on a bad value: the start stops
   const server = http.createServer((req, res) => {
     void serve(req, res).catch((err: unknown) => {
       console.error("[lathe] request failed:", err);
@@ -66,6 +68,12 @@ async function main() {
 
   async function serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = req.url?.split("?")[0] ?? "/";
+    // The protective headers go on every answer, refusals and redirects included. Next reads the
+    // nonce from the request's policy and puts it on its inline scripts.
+    const headers = securityHeaders({ path, nonce: newNonce(), dev, frameAncestors: embedders });
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    delete req.headers["content-security-policy-report-only"];
+    req.headers["content-security-policy"] = headers["Content-Security-Policy"];
     const refused = checkRequest(req.method, req.headers, guard, path);
     if (refused) return refuse(res, path, refused.code, refused.message);
     stampClientIp(req);

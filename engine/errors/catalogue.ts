@@ -37,6 +37,10 @@ export const CATALOGUE = {
   SANDBOX_CRASHED: { status: 500, message: "The sandbox stopped unexpectedly", exposeData: true, origins: ["engine"] },
   OUTPUT_TOO_LARGE: { status: 500, message: "The output is too large", exposeData: true, origins: ["engine"] },
   OUTPUT_NOT_JSON: { status: 500, message: "The output is not JSON", exposeData: true, origins: ["engine"] },
+  // Data nested deeper than MAX_OUTPUT_DEPTH (engine/interpreter/output-depth.ts): nothing downstream could carry it.
+  OUTPUT_TOO_DEEP: { status: 500, message: "The output is nested too deeply", exposeData: true, origins: ["engine"] },
+  // A call-function block whose function was deleted or never existed in this app: the builder must choose another.
+  CALLED_FUNCTION_MISSING: { status: 500, message: "A call-function block calls a function that does not exist", exposeData: true, origins: ["engine"] },
   LOG_LIMIT: { status: 500, message: "The run wrote too many log lines", exposeData: true, origins: ["engine"] },
   EXECUTOR_BUSY: { status: 503, message: "Too many runs are waiting; try again shortly", exposeData: true, origins: ["engine"] },
   RUN_TIMEOUT: { status: 504, message: "The run took longer than its time limit", exposeData: true, origins: ["engine"] },

@@ -1,4 +1,5 @@
 import { EngineError } from "../errors";
+import { jsonDeeperThan, MAX_OUTPUT_DEPTH } from "./output-depth";
 import type { OutputPreview } from "./types";
 
 export const PREVIEW_CHARS = 16 * 1024;
@@ -23,14 +24,21 @@ function strictReplacer(this: unknown, key: string, value: unknown): unknown {
   return value;
 }
 
+function tooDeep(block: string): EngineError {
+  return new EngineError("OUTPUT_TOO_DEEP", `The data of "${block}" is nested more than ${MAX_OUTPUT_DEPTH} levels deep: flatten it (e.g. a list of rows instead of nested lists)`, {
+    block,
+    data: { maxDepth: MAX_OUTPUT_DEPTH },
+  });
+}
+
 export interface CheckedOutput {
   json: string;
   preview: OutputPreview;
 }
 
 /**
- * The JSON text of a block's data, refusing values JSON cannot carry (OUTPUT_NOT_JSON) and
- * data over `maxBytes` (OUTPUT_TOO_LARGE). `trusted` data came out of JSON.parse (sandbox
+ * The JSON text of a block's data, refusing values JSON cannot carry (OUTPUT_NOT_JSON), data
+ * nested deeper than MAX_OUTPUT_DEPTH (OUTPUT_TOO_DEEP) and data over `maxBytes` (OUTPUT_TOO_LARGE). `trusted` data came out of JSON.parse (sandbox
  * results), so the strict walk is skipped. Top-level undefined is null (a block without return).
  */
 export function checkOutput(data: unknown, block: string, maxBytes: number, trusted: boolean): CheckedOutput {
@@ -38,9 +46,12 @@ export function checkOutput(data: unknown, block: string, maxBytes: number, trus
   try {
     json = (trusted ? JSON.stringify(data) : JSON.stringify(data, strictReplacer)) ?? "null";
   } catch (err) {
+    // JSON.stringify recurses: data nested thousands deep overflows the stack.
+    if (err instanceof RangeError && /call stack/i.test(err.message)) throw tooDeep(block);
     const why = err instanceof Error ? err.message : String(err);
     throw new EngineError("OUTPUT_NOT_JSON", `The data of "${block}" cannot be sent as JSON: it holds ${why}`, { block });
   }
+  if (jsonDeeperThan(json)) throw tooDeep(block);
   // Counting bytes is linear; skip it when even 3 bytes per code unit cannot exceed the cap.
   const size = json.length * 3 <= maxBytes ? json.length : Buffer.byteLength(json);
   if (size > maxBytes) {

@@ -22,6 +22,17 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   "self", "process", "require", "module", "exports", "params", "input", "result", "currentUser",
 ]);
 
+/**
+ * Names every JavaScript object already has (`Object.prototype`'s own, and `prototype`): a
+ * parameter, block, component or function by such a name would be looked up on objects that
+ * already answer to it (`scope.constructor`), and broke every call.
+ */
+export const OBJECT_PROPERTY_NAMES: ReadonlySet<string> = new Set([
+  "__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "isPrototypeOf",
+  "propertyIsEnumerable", "toLocaleString", "__defineGetter__", "__defineSetter__", "__lookupGetter__",
+  "__lookupSetter__",
+]);
+
 export const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** A name used as a bare identifier in JavaScript, Python and `{{ }}` expressions. */
@@ -30,5 +41,6 @@ export const Identifier = z
   .min(1, "Name is empty")
   .max(64, "Name is longer than 64 characters")
   .regex(IDENTIFIER_PATTERN, "Use letters, digits and _ only, not starting with a digit")
-  .refine((s) => !RESERVED_NAMES.has(s), { message: "This name is reserved" });
+  .refine((s) => !RESERVED_NAMES.has(s), { message: "This name is reserved" })
+  .refine((s) => !OBJECT_PROPERTY_NAMES.has(s), { message: "Every JavaScript object already has a property by this name; choose another" });
 export type Identifier = z.infer<typeof Identifier>;

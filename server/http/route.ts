@@ -8,6 +8,8 @@ import type { Caller } from "../auth/caller";
 import { callerOf } from "../auth/session";
 import { getDb } from "../db/client";
 import { checkAccess, type Access } from "./access";
+import { readCapped } from "./read-capped";
+import { findUnpairedSurrogate } from "./unpaired-surrogate";
 
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
@@ -88,7 +90,7 @@ function errorBody(code: CatalogueCode, message: string, extra: { field?: string
 }
 
 /** The one error-to-HTTP mapping of the editor API: the catalogue's status, the one error body. */
-function errorResponse(err: unknown): NextResponse<ErrorBody> {
+export function errorResponse(err: unknown): NextResponse<ErrorBody> {
   if (err instanceof EngineError && err.code !== "INTERNAL") {
     const body = errorBody(err.code, err.message, { field: err.field, data: err.data });
     return NextResponse.json({ ...body, status: err.status }, { status: err.status });
@@ -97,21 +99,36 @@ function errorResponse(err: unknown): NextResponse<ErrorBody> {
   return NextResponse.json(errorBody("INTERNAL", CATALOGUE.INTERNAL.message), { status: 500 });
 }
 
-/** Reads a JSON body: must be application/json, at most 1 MiB, well-formed. */
+/** The editor API's answer to a body over the cap: 413, the same code as `/api/fn`'s. */
+export function payloadTooLarge(): EngineError<"PAYLOAD_TOO_LARGE"> {
+  return new EngineError("PAYLOAD_TOO_LARGE", CATALOGUE.PAYLOAD_TOO_LARGE.message);
+}
+
+/**
+ * Reads a JSON body: must be application/json, at most 1 MiB, well-formed, and text throughout
+ * (no unpaired surrogate in any key or value: the database cannot store one, which was a 500).
+ * The body is read as a stream and given up at the cap (Content-Length first), so a huge body
+ * is never buffered.
+ */
 export async function readJson(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new ServiceError("VALIDATION", "Send the body as application/json");
   }
-  const text = await req.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
-    throw new ServiceError("VALIDATION", "The body is larger than 1 MiB");
-  }
+  const text = await readCapped(req, MAX_JSON_BODY_BYTES);
+  if (text === null) throw payloadTooLarge();
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ServiceError("VALIDATION", "The body is not valid JSON");
   }
+  const broken = findUnpairedSurrogate(body);
+  if (broken !== null) {
+    const where = broken ? ` at ${broken}` : "";
+    throw new ServiceError("VALIDATION", `The text${where} holds an unpaired surrogate (such as \\ud800), which is not valid Unicode`, { field: broken || undefined });
+  }
+  return body;
 }
 
 /**

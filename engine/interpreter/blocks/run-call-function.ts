@@ -21,7 +21,11 @@ export async function runCallFunction(b: BlockContext<BlockOf<"callFunction">>):
   if (!run.ports.functions) throw new EngineError("NOT_CONFIGURED", "Calling functions is not available here", { block: block.name });
   const target = await run.ports.functions.load(block.config.functionId);
   if (!target) {
-    throw new EngineError("NOT_FOUND", `The function "${block.config.functionId}" does not exist`, { block: block.name, status: 500 });
+    throw new EngineError(
+      "CALLED_FUNCTION_MISSING",
+      `The block "${block.name}" calls a function that does not exist in this app (id "${block.config.functionId}"): it was deleted or the id is wrong. Choose the function to call in the block.`,
+      { block: block.name, data: { functionId: block.config.functionId } },
+    );
   }
   const input = await resolveTemplates(block.config.args, blockEvaluator(b), { mode: "value" });
   const started = run.clock.now();
