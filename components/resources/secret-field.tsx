@@ -5,21 +5,45 @@ import { useState } from "react";
 /**
  * A secret in a form: the value is never shown or sent back by the server. When set, the field
  * says so and offers Replace and Clear; `onChange(undefined)` keeps the stored value.
+ * `mustReenter`: the resource's target changed, so the stored value will not be sent there; the
+ * field asks for it again (or Clear).
  */
 export function SecretField({
   label,
   isSet,
   value,
   onChange,
+  mustReenter = false,
 }: {
   label: string;
   isSet: boolean;
   /** undefined: keep; null: clear; string: replace. */
   value: string | null | undefined;
   onChange: (v: string | null | undefined) => void;
+  mustReenter?: boolean;
 }) {
   const [editing, setEditing] = useState(!isSet);
   const id = `secret-${label.replace(/\W+/g, "-").toLowerCase()}`;
+  if (mustReenter && value !== null) {
+    return (
+      <label className="flex flex-col gap-1" htmlFor={id} data-testid={`${id}-reenter`}>
+        <span className="text-sm font-medium">{label}</span>
+        <input
+          id={id}
+          type="password"
+          autoComplete="new-password"
+          value={value ?? ""}
+          placeholder="Enter it again"
+          onChange={(e) => onChange(e.target.value)}
+          className="rounded-md border border-amber-500 px-2 py-1.5 font-mono text-sm outline-none focus:border-indigo-500"
+        />
+        <span className="flex items-center gap-2 text-xs text-amber-800">
+          The address changed: the stored value is not sent there. Enter it again, or
+          <button type="button" className="text-red-700 hover:underline" onClick={() => onChange(null)}>clear it</button>
+        </span>
+      </label>
+    );
+  }
   if (!editing && value !== null) {
     return (
       <div className="flex flex-col gap-1">

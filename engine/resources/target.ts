@@ -1,4 +1,4 @@
-import { isSecretHeader, headerSecretKey } from "./secret-headers";
+import { headerOfSecretKey, headerSecretKey, isHeaderSecretKey, isSecretHeader } from "./secret-headers";
 import type { ResourceKind, ResourceSettings } from "./kinds";
 
 /**
@@ -88,4 +88,11 @@ export function usedSecrets(kind: ResourceKind, config: Config): string[] {
     case "smtp":
       return str(config.user) ? ["password"] : [];
   }
+}
+
+/** How a secret field is named to a person ("the password", "the X-Api-Key header"). */
+export function secretLabel(name: string): string {
+  if (isHeaderSecretKey(name)) return `the ${headerOfSecretKey(name)} header`;
+  const labels: Record<string, string> = { token: "the token", password: "the password", apiKey: "the API key", connectionString: "the connection string" };
+  return labels[name] ?? name;
 }

@@ -45,8 +45,8 @@ async function echoFunction(resourceId: string): Promise<string> {
     { id: "out", name: "out", type: "return", config: { value: "{{ q.data }}" } },
   ];
   def.graph.edges = [
-    { id: "e1", source: "start", target: "q" },
-    { id: "e2", source: "q", target: "out" },
+    { id: "e1", source: "start", target: "q", port: "next" },
+    { id: "e2", source: "q", target: "out", port: "next" },
   ];
   await saveFunction(db, fn.id, { definition: def, baseVersion: 1 });
   return fn.id;

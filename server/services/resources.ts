@@ -1,11 +1,11 @@
 import { CreateResourceInput, TestResourceInput, UpdateResourceInput, type ResourceView } from "@/engine/contract/resources";
 import {
   ResourceSettings,
-  headerOfSecretKey,
   isHeaderSecretKey,
   isSecretHeader,
   headerSecretKey,
   sameTarget,
+  secretLabel,
   separateSecretHeaders,
   usedSecrets,
   type ResourceKind,
@@ -51,11 +51,6 @@ function settingsOf(kind: ResourceKind, config: unknown, secrets: Record<string,
   return parsed;
 }
 
-/** How a secret field is named to a person. */
-function secretLabel(name: string): string {
-  if (isHeaderSecretKey(name)) return `the "${headerOfSecretKey(name)}" header`;
-  return { token: "the token", password: "the password", apiKey: "the API key", connectionString: "the connection string" }[name] ?? name;
-}
 
 /** Drops secrets that no field of the config can use any more: a removed or no longer secret header's value. */
 function withoutOrphans(settings: ResourceSettings): ResourceSettings {
