@@ -24,27 +24,9 @@ export function SecretField({
 }) {
   const [editing, setEditing] = useState(!isSet);
   const id = `secret-${label.replace(/\W+/g, "-").toLowerCase()}`;
-  if (mustReenter && value !== null) {
-    return (
-      <label className="flex flex-col gap-1" htmlFor={id} data-testid={`${id}-reenter`}>
-        <span className="text-sm font-medium">{label}</span>
-        <input
-          id={id}
-          type="password"
-          autoComplete="new-password"
-          value={value ?? ""}
-          placeholder="Enter it again"
-          onChange={(e) => onChange(e.target.value)}
-          className="rounded-md border border-amber-500 px-2 py-1.5 font-mono text-sm outline-none focus:border-indigo-500"
-        />
-        <span className="flex items-center gap-2 text-xs text-amber-800">
-          The address changed: the stored value is not sent there. Enter it again, or
-          <button type="button" className="text-red-700 hover:underline" onClick={() => onChange(null)}>clear it</button>
-        </span>
-      </label>
-    );
-  }
-  if (!editing && value !== null) {
+  // A value being typed keeps the input (mustReenter ends with the first character typed).
+  const typing = typeof value === "string" && value !== "";
+  if (!editing && value !== null && !mustReenter && !typing) {
     return (
       <div className="flex flex-col gap-1">
         <span className="text-sm font-medium">{label}</span>
@@ -60,18 +42,27 @@ export function SecretField({
       </div>
     );
   }
+  const asking = mustReenter && value !== null;
   return (
-    <label className="flex flex-col gap-1" htmlFor={id}>
-      <span className="text-sm font-medium">{label}</span>
-      <input
-        id={id}
-        type="password"
-        autoComplete="new-password"
-        value={value ?? ""}
-        placeholder={value === null ? "Cleared on save" : "Not set"}
-        onChange={(e) => onChange(e.target.value)}
-        className="rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm outline-none focus:border-indigo-500"
-      />
-    </label>
+    <div className="flex flex-col gap-1" data-testid={asking ? `${id}-reenter` : undefined}>
+      <label className="flex flex-col gap-1" htmlFor={id}>
+        <span className="text-sm font-medium">{label}</span>
+        <input
+          id={id}
+          type="password"
+          autoComplete="new-password"
+          value={value ?? ""}
+          placeholder={value === null ? "Cleared on save" : asking ? "Enter it again" : "Not set"}
+          onChange={(e) => onChange(e.target.value)}
+          className={`rounded-md border px-2 py-1.5 font-mono text-sm outline-none focus:border-indigo-500 ${asking ? "border-amber-500" : "border-slate-300"}`}
+        />
+      </label>
+      {asking ? (
+        <span className="text-xs text-amber-800">
+          The address changed: the stored value is not sent there. Enter it again, or{" "}
+          <button type="button" className="text-red-700 hover:underline" onClick={() => onChange(null)}>clear it</button>
+        </span>
+      ) : null}
+    </div>
   );
 }
