@@ -5,6 +5,8 @@ import * as collection from "@/app/api/resources/route";
 import * as one from "@/app/api/resources/[resourceId]/route";
 import { runWriter } from "../runtime/engine";
 import { startHttp, type TestHttp } from "../resources/test-support/http-server";
+import { migrateSecretHeaders } from "../storage/resources";
+import { secretKey } from "../runtime/engine";
 import { installTestServerState, signedInPerson } from "../test-support/server-state";
 import { createApp } from "./apps";
 import { createFunction, getFunction, saveFunction } from "./functions";
@@ -127,5 +129,17 @@ describe("a credential in a REST default header is a secret", () => {
     expect(upstream.hits.at(-1)?.headers.authorization).toBe(`Token ${OLD_KEY}`);
     expect(ran.text).not.toContain(OLD_KEY);
     expect(await everythingStored()).not.toContain(OLD_KEY);
+  });
+
+  it("a header stored in plain text before is made secret at start, for a resource nobody opens", async () => {
+    const ws = await db.workspace.findFirstOrThrow();
+    const value = `start-${crypto.randomUUID()}`;
+    const config = { baseUrl: `${upstream.origin}/api`, headers: [{ key: "X-Session-Token", value }], auth: { type: "none" }, timeoutMs: 30_000, maxResponseBytes: 10_485_760 };
+    const row = await db.resource.create({ data: { workspaceId: ws.id, name: "Unopened API", kind: "rest", config: JSON.stringify(config), configVersion: 1 } });
+    expect(await migrateSecretHeaders(db, secretKey())).toBe(1);
+    expect(await migrateSecretHeaders(db, secretKey())).toBe(0);
+    const after = await db.resource.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.config).not.toContain(value);
+    expect(after.secrets).toMatch(/^v1:/);
   });
 });

@@ -116,3 +116,25 @@ export async function loadResource({ db, key }: Pick<ResourceDeps, "db" | "key">
   if (!row) return null;
   return { id: row.id, name: row.name, settings: await readAndMigrate(db, key, row) };
 }
+
+/**
+ * At start: every REST resource stored before secret headers existed gets its credential-looking
+ * header values moved into the encrypted secrets, so the database file stops holding them in
+ * plain text even for resources nobody opens. A row that cannot be read is left as it is (its
+ * reads fail as before). Answers how many rows were migrated.
+ */
+export async function migrateSecretHeaders(db: Db, key: Buffer): Promise<number> {
+  const rows = await db.resource.findMany({ where: { kind: "rest" } });
+  let migrated = 0;
+  for (const row of rows) {
+    try {
+      const { settings, migrated: moved } = readResourceSettings(key, row);
+      if (!moved) continue;
+      await db.resource.update({ where: { id: row.id }, data: settingsColumns(key, row.id, settings) });
+      migrated++;
+    } catch {
+      // Unreadable (another key, a broken document): its own reads report it.
+    }
+  }
+  return migrated;
+}
