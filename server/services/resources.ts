@@ -51,7 +51,6 @@ function settingsOf(kind: ResourceKind, config: unknown, secrets: Record<string,
   return parsed;
 }
 
-
 /** Drops secrets that no field of the config can use any more: a removed or no longer secret header's value. */
 function withoutOrphans(settings: ResourceSettings): ResourceSettings {
   if (settings.kind !== "rest") return settings;
@@ -87,7 +86,7 @@ function boundSettings(stored: ResourceSettings | null, kind: ResourceKind, conf
   return withoutOrphans(settingsOf(kind, draft.config, entered));
 }
 
-/** The stored settings of a row, or null when its secrets no longer decrypt (nothing is carried then). */
+/** The stored settings of a row, or null when they cannot be read (secrets under another key): nothing is carried then. */
 async function storedSettings(db: Db, key: Buffer, row: Row): Promise<ResourceSettings | null> {
   try {
     return await readAndMigrate(db, key, row);
