@@ -10,11 +10,12 @@ import { gate, stampClientIp } from "./http/gate";
 import { checkRequest, guardConfig } from "./http/request-guard";
 import { frameAncestors, newNonce, securityHeaders } from "./http/security-headers";
 import { refreshSessionCookie } from "./http/session-refresh";
-import { jsSandbox, pythonSandbox, resourceClients, runWriter } from "./runtime/engine";
+import { jsSandbox, pythonSandbox, resourceClients, runWriter, secretKey } from "./runtime/engine";
 import { moveDemoDatabase } from "./services/demo-database-move";
 import { seedDemoOnce } from "./services/seed";
 import { adminFromEnvironment } from "./services/setup";
 import { startAuditRetention } from "./services/audit-retention";
+import { migrateSecretHeaders } from "./storage/resources";
 
 /**
  * Lathe's HTTP server: `POST /api/fn` is answered here directly (the hot path of every app),
@@ -28,6 +29,8 @@ async function main() {
   const db = getDb();
   await tuneSqlite(db);
   void startAuditRetention(db); // throws on a bad LATHE_AUDIT_DAYS; prunes now, then daily
+  const headers = await migrateSecretHeaders(db, secretKey());
+  if (headers) console.log(`[lathe] moved credential-looking default headers of ${headers} REST resource(s) into their encrypted secrets`);
   // The one folder SQLite resources may open files in (server/resources/sqlite-path.ts).
   fs.mkdirSync(sqliteDir(), { recursive: true });
   const folders = { dataDir: dataDir(), sqliteDir: sqliteDir() };

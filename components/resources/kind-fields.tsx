@@ -2,6 +2,7 @@
 
 import type { ResourceKind } from "@/engine/resources";
 import { CheckboxField, Row, SelectField, TextField } from "./fields";
+import { HeaderFields, type HeaderEntry } from "./header-fields";
 import { SecretField } from "./secret-field";
 
 export type Config = Record<string, unknown>;
@@ -13,6 +14,8 @@ export interface KindFieldsProps {
   secretsSet: Record<string, boolean>;
   secrets: SecretPatch;
   setSecret: (name: string, value: string | null | undefined) => void;
+  /** Stored secrets the edited target would not receive: they must be entered again. */
+  mustReenter: ReadonlySet<string>;
 }
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
@@ -28,34 +31,18 @@ export const NEW_CONFIG: Record<ResourceKind, Config> = {
 };
 
 function secret(p: KindFieldsProps, name: string, label: string) {
-  return <SecretField key={name} label={label} isSet={Boolean(p.secretsSet[name])} value={p.secrets[name]} onChange={(v) => p.setSecret(name, v)} />;
+  return <SecretField key={name} label={label} isSet={Boolean(p.secretsSet[name])} value={p.secrets[name]} mustReenter={p.mustReenter.has(name)} onChange={(v) => p.setSecret(name, v)} />;
 }
 
 type Auth = { type: "none" } | { type: "bearer" } | { type: "basic"; username: string } | { type: "apiKey"; in: "header" | "query"; name: string };
 
 function RestFields(p: KindFieldsProps) {
   const auth = (p.config.auth ?? { type: "none" }) as Auth; // shaped by NEW_CONFIG and this form only
-  const headers = (Array.isArray(p.config.headers) ? p.config.headers : []) as Array<{ key: string; value: string }>; // same
-  const headerText = headers.map((h) => `${h.key}: ${h.value}`).join("\n");
+  const headers = (Array.isArray(p.config.headers) ? p.config.headers : []) as HeaderEntry[]; // same
   return (
     <>
       <TextField label="Base URL" type="url" value={str(p.config.baseUrl)} onChange={(v) => p.setConfig({ baseUrl: v })} />
-      <label className="flex flex-col gap-1">
-        <span className="text-sm font-medium">Default headers (one per line, Name: value)</span>
-        <textarea
-          rows={2}
-          defaultValue={headerText}
-          onChange={(e) =>
-            p.setConfig({
-              headers: e.target.value
-                .split("\n")
-                .filter((l) => l.includes(":"))
-                .map((l) => ({ key: l.slice(0, l.indexOf(":")).trim(), value: l.slice(l.indexOf(":") + 1).trim() })),
-            })
-          }
-          className="rounded-md border border-slate-300 px-2 py-1.5 font-mono text-sm"
-        />
-      </label>
+      <HeaderFields headers={headers} p={p} />
       <SelectField
         label="Authentication"
         value={auth.type}

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import type { ResourceKind } from "@/engine/resources";
+import { secretLabel, secretTarget, usedSecrets, type ResourceKind } from "@/engine/resources";
 import { NoContent } from "@/engine/contract/common";
 import { ConnectionTestResponse, ResourceResponse, type ResourceView } from "@/engine/contract/resources";
-import { api, errorMessage } from "../ui/api";
+import { api, errorMessage, ServerFunctionError } from "../ui/api";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useConfirm } from "../ui/use-confirm";
@@ -20,6 +20,28 @@ function secretPatch(s: SecretPatch): Record<string, string | null> {
   return out;
 }
 
+/**
+ * The stored secrets the edited settings would send to another target than the one they were
+ * entered for (engine/resources/target.ts): the server refuses to carry them, so the form asks
+ * for them again before the request. A new connection string is a new target too.
+ */
+function secretsToReenter(resource: ResourceView | null, kind: ResourceKind, config: Config, secrets: SecretPatch): string[] {
+  if (!resource) return [];
+  const newConnectionString = kind === "postgres" && config.useConnectionString === true && typeof secrets.connectionString === "string" && secrets.connectionString !== "";
+  const moved = resource.kind !== kind || secretTarget(resource.kind, resource.config) !== secretTarget(kind, config) || newConnectionString;
+  if (!moved) return [];
+  return usedSecrets(kind, config).filter((n) => resource.secretsSet[n] && (secrets[n] === undefined || secrets[n] === ""));
+}
+
+/** The secret fields a SECRETS_NEED_REENTRY answer names. */
+function reentryOf(err: unknown): string[] {
+  if (!(err instanceof ServerFunctionError) || err.code !== "SECRETS_NEED_REENTRY") return [];
+  const data = err.data;
+  const list = data !== null && typeof data === "object" ? Reflect.get(data, "secrets") : undefined;
+  return Array.isArray(list) ? list.filter((n): n is string => typeof n === "string") : [];
+}
+
+
 /** Create or edit one resource: its kind's settings, secrets that are never shown, Test connection, Delete. */
 export function ResourceForm({ resource, onSaved, onDeleted }: {
   resource: ResourceView | null;
@@ -34,6 +56,7 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState<"save" | "test" | null>(null);
   const [test, setTest] = useState<{ ok: boolean; message: string } | null>(null);
+  const [refused, setRefused] = useState<string[]>([]);
   const deleting = useConfirm<ResourceView>(async (r) => {
     await api(NoContent, `/api/resources/${r.id}`, { method: "DELETE" });
     onDeleted();
@@ -48,6 +71,9 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
     setSecrets((s) => ({ ...s, [k]: v }));
   };
 
+  // Asked again: what the form sees itself, and what the server named, until entered or cleared.
+  const reenter = new Set([...secretsToReenter(resource, kind, config, secrets), ...refused.filter((n) => secrets[n] === undefined || secrets[n] === "")]);
+
   async function save(e: React.FormEvent) {
     e.preventDefault();
     setBusy("save");
@@ -58,9 +84,11 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
         ? await api(ResourceResponse, `/api/resources/${resource.id}`, { method: "PATCH", body })
         : await api(ResourceResponse, "/api/resources", { method: "POST", body: { ...body, kind } });
       setSecrets({});
+      setRefused([]);
       setSaved(true);
       onSaved(r);
     } catch (err) {
+      setRefused(reentryOf(err));
       setError(errorMessage(err));
     } finally {
       setBusy(null);
@@ -76,6 +104,7 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
         body: { id: resource?.id, kind, config, secrets: secretPatch(secrets) },
       }));
     } catch (err) {
+      setRefused(reentryOf(err));
       setTest({ ok: false, message: errorMessage(err) });
     } finally {
       setBusy(null);
@@ -91,7 +120,12 @@ export function ResourceForm({ resource, onSaved, onDeleted }: {
       ) : (
         <SelectField label="Kind" value={kind} options={KIND_LABELS} onChange={(k) => { setKind(k); setConfigState(NEW_CONFIG[k]); setSecrets({}); }} />
       )}
-      <KindFields kind={kind} config={config} setConfig={setConfig} secretsSet={resource?.secretsSet ?? {}} secrets={secrets} setSecret={setSecret} />
+      <KindFields kind={kind} config={config} setConfig={setConfig} secretsSet={resource?.secretsSet ?? {}} secrets={secrets} setSecret={setSecret} mustReenter={reenter} />
+      {reenter.size ? (
+        <p role="status" data-testid="secrets-reenter" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          The address changed, so the stored secrets are not sent there: enter {[...reenter].map(secretLabel).join(", ")} again, or clear {reenter.size > 1 ? "them" : "it"}.
+        </p>
+      ) : null}
       {error ? <p role="alert" className="text-sm text-red-600">{error}</p> : null}
       {test ? (
         <p data-testid="connection-result" className={`rounded-md px-3 py-2 text-sm ${test.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-800"}`}>

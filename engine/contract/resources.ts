@@ -12,7 +12,11 @@ export const ResourceName = z
   .min(1, "Name is empty")
   .max(80, "Name is longer than 80 characters");
 
-/** A secret field in a form: a new value replaces it, null clears it, absent keeps it. */
+/**
+ * A secret field in a form: a new value replaces it, null clears it, absent keeps it (only while
+ * the resource's target is unchanged: see engine/resources/target.ts). A secret REST default
+ * header's value is the field `header:<name in lower case>`.
+ */
 export const SecretPatch = z.record(z.string(), z.string().max(8192).nullable());
 
 export const CreateResourceInput = z.object({
@@ -28,7 +32,10 @@ export const UpdateResourceInput = z.object({
   secrets: SecretPatch.default({}),
 });
 export type UpdateResourceInput = z.infer<typeof UpdateResourceInput>;
-/** Test a form before (or without) saving; secrets not given come from the stored resource. */
+/**
+ * Test a form before (or without) saving; secrets not given come from the stored resource when
+ * the kind and target are its own, else the answer is SECRETS_NEED_REENTRY naming them.
+ */
 export const TestResourceInput = z.object({
   id: z.string().min(1).optional(),
   kind: ResourceKind,
@@ -37,7 +44,7 @@ export const TestResourceInput = z.object({
 });
 export type TestResourceInput = z.infer<typeof TestResourceInput>;
 
-/** What clients see: settings without secret values, and which secrets are set. */
+/** What clients see: settings without secret values (a secret header's `value` is ""), and which secrets are set. */
 export const ResourceView = z.object({
   id: z.string(),
   name: z.string(),

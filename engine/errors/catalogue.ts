@@ -59,6 +59,9 @@ export const CATALOGUE = {
   // Services (the editor API).
   VALIDATION: { status: 400, message: "Invalid input", exposeData: true, origins: ["service"] },
   CONFLICT: { status: 409, message: "This conflicts with something that exists", exposeData: true, origins: ["service"] },
+  // A resource test or save aims stored secrets at another target (host, port, base URL,
+  // database, user, kind): they are not sent; `data.secrets` names the fields to enter again.
+  SECRETS_NEED_REENTRY: { status: 409, message: "The target changed: enter the secrets again", exposeData: true, origins: ["service"] },
   // Sign-in and permissions (server/auth): no session, a role or app access that does not allow
   // it, an installation with no admin yet, sign-in locked after repeated failures.
   UNAUTHENTICATED: { status: 401, message: "Sign in to do this", exposeData: false, origins: ["service", "contract"] },

@@ -1,1 +1,3 @@
 export * from "./kinds";
+export * from "./secret-headers";
+export * from "./target";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isHeaderSecretKey } from "./secret-headers";
 
 /**
  * Resource kinds. Each kind's settings are split in two: `config` (shown and sent to the
@@ -10,6 +11,11 @@ import { z } from "zod";
 const HeaderEntry = z.object({
   key: z.string().trim().min(1).max(256).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name"),
   value: z.string().max(8192),
+  /**
+   * A secret header's value lives in the secrets (`header:<name>`), not here: written once,
+   * never shown again. Absent: secret when the name looks like a credential (secret-headers.ts).
+   */
+  secret: z.boolean().optional(),
 });
 
 export const RestAuth = z.discriminatedUnion("type", [
@@ -28,12 +34,20 @@ export const RestConfig = z.object({
   timeoutMs: z.number().int().min(100).max(300_000).default(30_000),
   maxResponseBytes: z.number().int().min(1024).max(100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
-/** bearer → token; basic → password; apiKey → apiKey. */
-export const RestSecrets = z.object({
-  token: z.string().max(8192).optional(),
-  password: z.string().max(1024).optional(),
-  apiKey: z.string().max(8192).optional(),
-});
+/** bearer → token; basic → password; apiKey → apiKey; a secret default header → `header:<name>`. */
+export const RestSecrets = z
+  .object({
+    token: z.string().max(8192).optional(),
+    password: z.string().max(1024).optional(),
+    apiKey: z.string().max(8192).optional(),
+  })
+  .catchall(z.string().max(8192))
+  .superRefine((secrets, ctx) => {
+    for (const k of Object.keys(secrets)) {
+      if (k === "token" || k === "password" || k === "apiKey" || isHeaderSecretKey(k)) continue;
+      ctx.addIssue({ code: "custom", path: [k], message: `"${k}" is not a secret of a REST resource` });
+    }
+  });
 
 export const PostgresConfig = z.object({
   host: z.string().trim().max(255).default(""),

@@ -1,4 +1,4 @@
-import type { ResourceSettings } from "@/engine/resources";
+import { isHeaderSecretKey, isSecretHeader, type ResourceSettings } from "@/engine/resources";
 import { secretMask, type Secret } from "./secret-mask";
 
 export { REDACTED, secretMask, SecretMask, type Secret } from "./secret-mask";
@@ -47,7 +47,10 @@ export function secretsOf(settings: ResourceSettings): Secret[] {
       const { token, password, apiKey } = settings.secrets;
       const auth = settings.config.auth;
       const basic = auth.type === "basic" && password ? Buffer.from(`${auth.username}:${password}`).toString("base64") : undefined;
-      return secretForms([token, password, apiKey, basic]);
+      // Secret default headers: their stored values, and a value still in a row's config before migration.
+      const headerValues = Object.entries(settings.secrets).filter(([k]) => isHeaderSecretKey(k)).map(([, v]) => v);
+      const plainSecretHeaders = settings.config.headers.filter(isSecretHeader).map((h) => h.value);
+      return secretForms([token, password, apiKey, basic, ...headerValues, ...plainSecretHeaders]);
     }
     case "postgres": {
       const { password, connectionString } = settings.secrets;

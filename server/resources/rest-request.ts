@@ -1,5 +1,5 @@
 import type { QueryConfig } from "@/engine/model";
-import type { ResourceSettingsOf } from "@/engine/resources";
+import { headerSecretKey, isSecretHeader, type ResourceSettingsOf } from "@/engine/resources";
 
 type RestQuery = Extract<QueryConfig, { kind: "rest" }>;
 type RestSettings = ResourceSettingsOf<"rest">;
@@ -32,7 +32,11 @@ function need(value: string | undefined, what: string): string {
 /** Resource headers, then the query's (never the auth header), then authentication. */
 export function buildHeaders(settings: RestSettings, query: RestQuery): Headers {
   const headers = new Headers();
-  for (const h of settings.config.headers) headers.set(h.key, h.value);
+  for (const h of settings.config.headers) {
+    // A secret header's value is in the secrets (the config's only in a row not yet migrated).
+    const value = isSecretHeader(h) ? (settings.secrets[headerSecretKey(h.key)] ?? h.value) : h.value;
+    if (value !== "" || !isSecretHeader(h)) headers.set(h.key, value);
+  }
   const authName = authHeaderName(settings);
   for (const h of query.headers) {
     const key = h.key.trim();

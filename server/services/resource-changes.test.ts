@@ -24,3 +24,10 @@ describe("resourceChanges", () => {
     expect(resourceChanges(before, { ...before, config: { ...before.config, headers: { "X-Team": "ops" } } }, {})).toEqual([]);
   });
 });
+
+describe("resourceChanges and secrets changed without a patch entry", () => {
+  it("names a secret header set through the config and secrets dropped with a new target", () => {
+    const after = { ...before, config: { ...before.config, baseUrl: "https://b.example/v1" }, secretsSet: { "header:x-api-key": true } };
+    expect(resourceChanges(before, after, {})).toEqual(["config.baseUrl", "secrets.header:x-api-key", "secrets.token"]);
+  });
+});

@@ -52,7 +52,8 @@ describe("resources", () => {
 
   it("keeps, replaces or clears a secret as the form says, and invalidates clients", async () => {
     const r = await createResource(deps, rest);
-    await updateResource(deps, r.id, { config: { ...rest.config, baseUrl: "https://billing.example.com/v2" } });
+    // Issue 12: a change that keeps the secrets' target keeps them (another base URL would not).
+    await updateResource(deps, r.id, { config: { ...rest.config, timeoutMs: 5_000 } });
     expect((await loadResource(deps, r.id))?.settings.secrets).toEqual({ token: TOKEN });
     await updateResource(deps, r.id, { secrets: { token: "new-token" } });
     expect((await loadResource(deps, r.id))?.settings.secrets).toEqual({ token: "new-token" });
@@ -93,7 +94,11 @@ describe("resources", () => {
 
   it("tests a form's values over the stored secrets", async () => {
     const r = await createResource(deps, rest);
-    const s = await settingsForTest(deps, { id: r.id, kind: "rest", config: { ...rest.config, baseUrl: "http://127.0.0.1:9" } });
-    expect(s).toMatchObject({ config: { baseUrl: "http://127.0.0.1:9" }, secrets: { token: TOKEN } });
+    const s = await settingsForTest(deps, { id: r.id, kind: "rest", config: { ...rest.config, timeoutMs: 1_000 } });
+    expect(s).toMatchObject({ config: { timeoutMs: 1_000 }, secrets: { token: TOKEN } });
+    // Issue 12: another host is another target; the stored token is not carried there.
+    const refused = await rejection(settingsForTest(deps, { id: r.id, kind: "rest", config: { ...rest.config, baseUrl: "http://127.0.0.1:9" } }));
+    expect(refused.code).toBe("SECRETS_NEED_REENTRY");
+    expect(refused.data).toEqual({ secrets: ["token"] });
   });
 });

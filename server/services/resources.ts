@@ -1,16 +1,28 @@
 import { CreateResourceInput, TestResourceInput, UpdateResourceInput, type ResourceView } from "@/engine/contract/resources";
-import { ResourceSettings, type ResourceKind } from "@/engine/resources";
+import {
+  ResourceSettings,
+  isHeaderSecretKey,
+  isSecretHeader,
+  headerSecretKey,
+  sameTarget,
+  secretLabel,
+  separateSecretHeaders,
+  usedSecrets,
+  type ResourceKind,
+} from "@/engine/resources";
 import type { Db } from "../db/client";
 import { sqlitePathRefusal } from "../resources/sqlite-path";
 import { readDefinition } from "../storage/functions";
 import {
   configColumns,
+  readAndMigrate,
   readResourceConfig,
-  readResourceSecrets,
   secretValuesOf,
   secretsColumn,
+  settingsColumns,
   type ResourceDeps,
   type SecretValues,
+  type StoredResourceConfig,
 } from "../storage/resources";
 import { ServiceError, parseInput } from "./errors";
 import { defaultWorkspaceId } from "./workspaces";
@@ -39,13 +51,63 @@ function settingsOf(kind: ResourceKind, config: unknown, secrets: Record<string,
   return parsed;
 }
 
+/** Drops secrets that no field of the config can use any more: a removed or no longer secret header's value. */
+function withoutOrphans(settings: ResourceSettings): ResourceSettings {
+  if (settings.kind !== "rest") return settings;
+  const live = new Set(settings.config.headers.filter(isSecretHeader).map((h) => headerSecretKey(h.key)));
+  const secrets = Object.fromEntries(Object.entries(settings.secrets).filter(([k]) => !isHeaderSecretKey(k) || live.has(k)));
+  return { ...settings, secrets };
+}
+
+/**
+ * The settings a save or a test means: `config` over the stored secrets, as the patch says.
+ * Secret default headers' values given in the config move into the secrets. Stored secrets are
+ * carried only to the target they were entered for (engine/resources/target.ts): when the kind
+ * or the target changes, only secrets entered in this request are used, and a stored one the new
+ * settings would send must be entered again (or cleared): SECRETS_NEED_REENTRY names them.
+ */
+function boundSettings(stored: ResourceSettings | null, kind: ResourceKind, config: unknown, patch: Record<string, string | null>): ResourceSettings {
+  const draft = separateSecretHeaders(settingsOf(kind, config, {})).settings;
+  const fullPatch: Record<string, string | null> = { ...secretValuesOf(draft), ...patch };
+  const entered = applyPatch({}, fullPatch);
+  const carried = stored && stored.kind === kind ? applyPatch(secretValuesOf(stored), fullPatch) : entered;
+  const next = settingsOf(kind, draft.config, carried);
+  if (!stored || sameTarget(stored, next)) return withoutOrphans(next);
+  const storedSecrets = secretValuesOf(stored);
+  const missing = usedSecrets(kind, draft.config).filter((n) => storedSecrets[n] && !(n in fullPatch));
+  if (missing.length) {
+    const what = missing.map(secretLabel).join(", ");
+    const change = stored.kind === kind ? "its target changed" : `it was ${stored.kind} and is now ${kind}`;
+    throw new ServiceError("SECRETS_NEED_REENTRY", `The stored secrets are only sent where they were entered for, and ${change}: enter ${what} again, or clear ${missing.length > 1 ? "them" : "it"}`, {
+      field: `secrets.${missing[0]}`,
+      data: { secrets: missing },
+    });
+  }
+  return withoutOrphans(settingsOf(kind, draft.config, entered));
+}
+
+/** The stored settings of a row, or null when they cannot be read (secrets under another key): nothing is carried then. */
+async function storedSettings(db: Db, key: Buffer, row: Row): Promise<ResourceSettings | null> {
+  try {
+    return await readAndMigrate(db, key, row);
+  } catch {
+    return null;
+  }
+}
+
+/** What a client may see of a config: a secret header's value never leaves the server, even from a row not yet migrated. */
+function visibleConfig(stored: StoredResourceConfig): Record<string, unknown> {
+  if (stored.kind !== "rest") return stored.config;
+  return { ...stored.config, headers: stored.config.headers.map((h) => (isSecretHeader(h) ? { ...h, value: "", secret: true } : h)) };
+}
+
 function view(row: Row, secrets: SecretValues): ResourceView {
-  const { kind, config } = readResourceConfig(row);
+  const stored = readResourceConfig(row);
   return {
     id: row.id,
     name: row.name,
-    kind,
-    config,
+    kind: stored.kind,
+    config: visibleConfig(stored),
     secretsSet: Object.fromEntries(Object.keys(secrets).map((k) => [k, true])),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -59,16 +121,13 @@ async function assertNameFree(db: Db, workspaceId: string, name: string, exceptI
 export async function listResources({ db, key }: ResourceDeps): Promise<ResourceView[]> {
   const workspaceId = await defaultWorkspaceId(db);
   const rows = await db.resource.findMany({ where: { workspaceId }, orderBy: { name: "asc" } });
-  return rows.map((r) => view(r, safeSecrets(key, r)));
+  return Promise.all(rows.map(async (r) => view(r, await viewSecrets(db, key, r))));
 }
 
-/** A resource whose secrets no longer decrypt is still listed (with no secrets set). */
-function safeSecrets(key: Buffer, row: Row): SecretValues {
-  try {
-    return readResourceSecrets(key, row);
-  } catch {
-    return {};
-  }
+/** The secrets of a row, for `secretsSet` (migrating plain secret headers); none when they no longer decrypt (the resource is still listed). */
+async function viewSecrets(db: Db, key: Buffer, row: Row): Promise<SecretValues> {
+  const settings = await storedSettings(db, key, row);
+  return settings ? secretValuesOf(settings) : {};
 }
 
 async function findRow(db: Db, id: string): Promise<Row> {
@@ -79,13 +138,13 @@ async function findRow(db: Db, id: string): Promise<Row> {
 
 export async function getResource({ db, key }: ResourceDeps, id: string): Promise<ResourceView> {
   const row = await findRow(db, id);
-  return view(row, safeSecrets(key, row));
+  return view(row, await viewSecrets(db, key, row));
 }
 
 export async function createResource(deps: ResourceDeps, input: unknown): Promise<ResourceView> {
   const { db, key } = deps;
   const { name, kind, config, secrets } = parseInput(CreateResourceInput, input);
-  const settings = settingsOf(kind, config, applyPatch({}, secrets));
+  const settings = boundSettings(null, kind, config, secrets);
   const workspaceId = await defaultWorkspaceId(db);
   await assertNameFree(db, workspaceId, name);
   const row = await db.resource.create({ data: { workspaceId, name, ...configColumns(settings) } });
@@ -101,13 +160,9 @@ export async function updateResource(deps: ResourceDeps, id: string, input: unkn
   const row = await findRow(db, id);
   const stored = readResourceConfig(row);
   if (patch.name !== undefined) await assertNameFree(db, row.workspaceId, patch.name, id);
-  const secrets = applyPatch(safeSecrets(key, row), patch.secrets);
-  const settings = settingsOf(stored.kind, patch.config ?? stored.config, secrets);
+  const settings = boundSettings(await storedSettings(db, key, row), stored.kind, patch.config ?? stored.config, patch.secrets);
   const plain = secretValuesOf(settings);
-  const updated = await db.resource.update({
-    where: { id },
-    data: { name: patch.name ?? row.name, ...configColumns(settings), ...secretsColumn(key, id, plain) },
-  });
+  const updated = await db.resource.update({ where: { id }, data: { name: patch.name ?? row.name, ...settingsColumns(key, id, settings) } });
   deps.invalidate(id);
   return view(updated, plain);
 }
@@ -142,9 +197,12 @@ export async function deleteResource(deps: ResourceDeps, id: string): Promise<{ 
   return { name: row.name, kind: row.kind };
 }
 
-/** The settings a "Test connection" press means: the form's values over the stored secrets. */
+/**
+ * The settings a "Test connection" press means: the form's values over the stored secrets, which
+ * are only carried to the target they were entered for (see `boundSettings`).
+ */
 export async function settingsForTest({ db, key }: ResourceDeps, input: unknown): Promise<ResourceSettings> {
   const t = parseInput(TestResourceInput, input);
-  const stored = t.id ? safeSecrets(key, await findRow(db, t.id)) : {};
-  return settingsOf(t.kind, t.config, applyPatch(stored, t.secrets));
+  const stored = t.id ? await storedSettings(db, key, await findRow(db, t.id)) : null;
+  return boundSettings(stored, t.kind, t.config, t.secrets);
 }

@@ -7,6 +7,7 @@ import {
   RestConfig,
   SmtpConfig,
   SqliteConfig,
+  separateSecretHeaders,
   type LoadedResource,
 } from "@/engine/resources";
 import type { Db } from "../db/client";
@@ -82,11 +83,58 @@ export function secretsColumn(key: Buffer, resourceId: string, plain: SecretValu
   return { secrets: Object.keys(plain).length ? encryptJson(key, plain, resourceId) : null };
 }
 
+type StoredRow = ConfigColumns & { secrets: string | null };
+
+/**
+ * The stored settings, secrets decrypted. Rows saved before secret headers existed may hold a
+ * REST default header that looks like a credential (`X-Api-Key: …`) in the plain config:
+ * `migrated` says its value was moved into the secrets (and the header marked secret), so the
+ * caller can store the row again (`storeSettings`).
+ */
+export function readResourceSettings(key: Buffer, row: StoredRow): { settings: ResourceSettings; migrated: boolean } {
+  const { kind, config } = readResourceConfig(row);
+  const parsed = ResourceSettings.parse({ kind, config, secrets: readResourceSecrets(key, row) });
+  const { settings, changed } = separateSecretHeaders(parsed);
+  return { settings, migrated: changed };
+}
+
+/** The columns of a settings document: config, and the secrets encrypted for this resource id. */
+export function settingsColumns(key: Buffer, resourceId: string, settings: ResourceSettings) {
+  return { ...configColumns(settings), ...secretsColumn(key, resourceId, secretValuesOf(settings)) };
+}
+
+/** Reads a row's settings, storing them again first when plain secret headers had to be moved. */
+export async function readAndMigrate(db: Db, key: Buffer, row: StoredRow): Promise<ResourceSettings> {
+  const { settings, migrated } = readResourceSettings(key, row);
+  if (migrated) await db.resource.update({ where: { id: row.id }, data: settingsColumns(key, row.id, settings) });
+  return settings;
+}
+
 /** Decrypted settings for the executor: server-side only. */
 export async function loadResource({ db, key }: Pick<ResourceDeps, "db" | "key">, id: string): Promise<LoadedResource | null> {
   const row = await db.resource.findUnique({ where: { id } });
   if (!row) return null;
-  const { kind, config } = readResourceConfig(row);
-  const settings = ResourceSettings.parse({ kind, config, secrets: readResourceSecrets(key, row) });
-  return { id: row.id, name: row.name, settings };
+  return { id: row.id, name: row.name, settings: await readAndMigrate(db, key, row) };
+}
+
+/**
+ * At start: every REST resource stored before secret headers existed gets its credential-looking
+ * header values moved into the encrypted secrets, so the database file stops holding them in
+ * plain text even for resources nobody opens. A row that cannot be read is left as it is (its
+ * reads fail as before). Answers how many rows were migrated.
+ */
+export async function migrateSecretHeaders(db: Db, key: Buffer): Promise<number> {
+  const rows = await db.resource.findMany({ where: { kind: "rest" } });
+  let migrated = 0;
+  for (const row of rows) {
+    try {
+      const { settings, migrated: moved } = readResourceSettings(key, row);
+      if (!moved) continue;
+      await db.resource.update({ where: { id: row.id }, data: settingsColumns(key, row.id, settings) });
+      migrated++;
+    } catch {
+      // Unreadable (another key, a broken document): its own reads report it.
+    }
+  }
+  return migrated;
 }

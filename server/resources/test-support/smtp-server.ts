@@ -13,6 +13,8 @@ export interface ReceivedMail {
 export interface TestSmtp {
   port: number;
   messages: ReceivedMail[];
+  /** Every AUTH attempt as it arrived, accepted or not. */
+  auths: { user: string; pass: string }[];
   close(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export interface TestSmtp {
  */
 export async function startSmtp(opts: { auth?: { user: string; pass: string }; quoteAuth?: boolean; authMethods?: string[] } = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
+  const auths: { user: string; pass: string }[] = [];
   const auth = opts.auth;
   const server = new SMTPServer({
     secure: false,
@@ -33,6 +36,7 @@ export async function startSmtp(opts: { auth?: { user: string; pass: string }; q
     allowInsecureAuth: true,
     authMethods: opts.authMethods,
     onAuth(a, _session, cb) {
+      auths.push({ user: a.username ?? "", pass: a.password ?? "" });
       if (auth && a.username === auth.user && a.password === auth.pass) return cb(null, { user: a.username });
       if (!opts.quoteAuth) return cb(new Error("Invalid username or password"));
       const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -52,5 +56,5 @@ export async function startSmtp(opts: { auth?: { user: string; pass: string }; q
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const { port } = server.server.address() as AddressInfo; // listening on TCP: address() is an AddressInfo
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { port, messages, auths, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
