@@ -23,11 +23,14 @@ describe("redact", () => {
 
   it("masks strings and keys deep inside values, leaving other values alone", () => {
     expect(redactValue({ a: ["s3cret!", 1, null, { "s3cret!": true }] }, ["s3cret!"])).toEqual({ a: [REDACTED, 1, null, { [REDACTED]: true }] });
+    // A numeric secret echoed as a JSON number, whole or holding 8+ of its digits, becomes the mark.
+    expect(redactValue({ pin: 4815162342, other: 42, part: 9481516234 }, ["4815162342"])).toEqual({ pin: REDACTED, other: 42, part: REDACTED });
   });
 
   it("finds each kind's secrets, the basic auth header and a connection string's password included", () => {
     const rest = ResourceSettings.parse({ kind: "rest", config: { baseUrl: "https://x.test", auth: { type: "basic", username: "me" } }, secrets: { password: "pw1" } });
-    expect(secretsOf(rest)).toContain(Buffer.from("me:pw1").toString("base64"));
+    // The basic header is masked whole (its fragments would start with the readable user name).
+    expect(secretsOf(rest)).toContainEqual({ whole: Buffer.from("me:pw1").toString("base64") });
     const pgs = ResourceSettings.parse({ kind: "postgres", config: { useConnectionString: true }, secrets: { connectionString: "postgres://u:p%40ss@h/db" } });
     const found = secretsOf(pgs);
     expect(redact('password for "u" is p@ss', found)).toBe(`password for "u" is ${REDACTED}`);

@@ -37,9 +37,12 @@ function connectionStringPassword(cs: string | undefined): string[] {
 
 /**
  * Every secret of a resource, and the compound texts a credential travels in: the basic
- * `user:password` and the SMTP `AUTH PLAIN` (`\0user\0password`) base64 (AUTH LOGIN sends the
- * password's own base64, which the mask covers). A connection string is masked whole only:
- * its fragments (`postgres://`, the host) are not secret; its password is masked like any secret.
+ * `user:password` and the SMTP `AUTH PLAIN` (`\0user\0password`) base64, masked whole only
+ * (AUTH LOGIN sends the password's own base64). Their fragments would begin with the user name,
+ * which editors can read: a known start and one guessed character would be masked only when
+ * right. Inside them the password is masked by its own base64 fragments, at every alignment.
+ * A connection string is masked whole only too: its fragments (`postgres://`, the host) are
+ * not secret; its password is masked like any secret.
  */
 export function secretsOf(settings: ResourceSettings): Secret[] {
   switch (settings.kind) {
@@ -50,7 +53,8 @@ export function secretsOf(settings: ResourceSettings): Secret[] {
       // Secret default headers: their stored values, and a value still in a row's config before migration.
       const headerValues = Object.entries(settings.secrets).filter(([k]) => isHeaderSecretKey(k)).map(([, v]) => v);
       const plainSecretHeaders = settings.config.headers.filter(isSecretHeader).map((h) => h.value);
-      return secretForms([token, password, apiKey, basic, ...headerValues, ...plainSecretHeaders]);
+      const whole: Secret[] = basic ? [{ whole: basic }, { whole: basic.replace(/=+$/, "") }] : [];
+      return [...secretForms([token, password, apiKey, ...headerValues, ...plainSecretHeaders]), ...whole];
     }
     case "postgres": {
       const { password, connectionString } = settings.secrets;
@@ -61,7 +65,7 @@ export function secretsOf(settings: ResourceSettings): Secret[] {
       const { password } = settings.secrets;
       const user = settings.config.user;
       const plain = user && password ? Buffer.from(`\0${user}\0${password}`).toString("base64") : undefined;
-      return secretForms([password, plain]);
+      return [...secretForms([password]), ...(plain ? [{ whole: plain }, { whole: plain.replace(/=+$/, "") }] : [])];
     }
     case "sqlite":
       return [];

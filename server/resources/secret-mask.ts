@@ -42,9 +42,34 @@ const CHAR_ENCODINGS: ReadonlyArray<(s: string) => string> = [
   (s) => JSON.stringify(s).slice(1, -1),
 ];
 
+/**
+ * A conventional public prefix of a key (`sk_live_`, `sk-proj-`, `sk-ant-api03-`, `github_pat_`,
+ * `ghp_`, `xoxb-`): up to four leading segments of letters and digits, each ending in `_` or `-`.
+ */
+const PUBLIC_PREFIX = /^(?:[A-Za-z0-9]{1,12}[_-]){1,4}/;
+
+/**
+ * The part of a secret its fragments are taken from: after a conventional public prefix, so no
+ * fragment is 7 public characters and one guessed one. Were it otherwise, an upstream echoing
+ * the prefix and a guessed character would mask it only when the guess is right, and the secret
+ * would be read one character per try. The whole secret, prefix included, is still masked whole.
+ */
+export function secretCore(secret: string): string {
+  return secret.slice(PUBLIC_PREFIX.exec(secret)?.[0].length ?? 0);
+}
+
 function addCharForms(out: Set<string>, secret: string): void {
-  const chars = Array.from(secret);
-  const w = Math.min(FRAGMENT, chars.length);
+  // The whole secret in each encoding, then the fragments of its core.
+  for (const encode of CHAR_ENCODINGS) {
+    try {
+      out.add(encode(secret));
+    } catch {
+      // A lone surrogate cannot be URL-encoded: it cannot travel that way either.
+    }
+  }
+  const chars = Array.from(secretCore(secret));
+  if (chars.length < FRAGMENT) return;
+  const w = FRAGMENT;
   for (const encode of CHAR_ENCODINGS) {
     let encoded: string[];
     try {
@@ -65,10 +90,12 @@ function alignedBase64(bytes: Buffer, align: number): string {
 }
 
 function addByteForms(out: Set<string>, secret: string): void {
-  const bytes = Buffer.from(secret, "utf8");
+  const all = Buffer.from(secret, "utf8");
   // The whole secret encoded on its own (an AUTH LOGIN line, a header someone base64'd).
-  const b64 = bytes.toString("base64");
-  for (const whole of [b64, b64.replace(/=+$/, ""), bytes.toString("base64url"), hex(bytes), hex(bytes).toUpperCase()]) out.add(whole);
+  const b64 = all.toString("base64");
+  for (const whole of [b64, b64.replace(/=+$/, ""), all.toString("base64url"), hex(all), hex(all).toUpperCase()]) out.add(whole);
+  // Fragments come from the core only (see secretCore).
+  const bytes = Buffer.from(secretCore(secret), "utf8");
   if (bytes.length < FRAGMENT) return;
   for (let i = 0; i + FRAGMENT <= bytes.length; i++) {
     const h = hex(bytes.subarray(i, i + FRAGMENT));
@@ -232,6 +259,8 @@ export class SecretMask {
   value(value: unknown): unknown {
     if (this.empty) return value;
     if (typeof value === "string") return this.text(value);
+    // A number holding a secret (a PIN, a numeric key) cannot be masked in place: it becomes the mark.
+    if (typeof value === "number" || typeof value === "bigint") return this.ranges(String(value)).length > 0 ? REDACTED : value;
     if (Array.isArray(value)) return value.map((v) => this.value(v));
     if (value !== null && typeof value === "object") return this.record(value);
     return value;
