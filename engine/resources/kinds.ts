@@ -8,8 +8,17 @@ import { isHeaderSecretKey } from "./secret-headers";
  * and the executor.
  */
 
+/** Headers the HTTP client sets itself: neither a resource nor a query may set them. */
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer"]);
+
 const HeaderEntry = z.object({
-  key: z.string().trim().min(1).max(256).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name"),
+  key: z
+    .string()
+    .trim()
+    .min(1)
+    .max(256)
+    .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Not a valid header name")
+    .refine((k) => !RESERVED_HEADERS.has(k.toLowerCase()), "This header is set by the HTTP client itself"),
   value: z.string().max(8192),
   /**
    * A secret header's value lives in the secrets (`header:<name>`), not here: written once,

@@ -1,5 +1,5 @@
 import type { QueryConfig } from "@/engine/model";
-import { headerSecretKey, isSecretHeader, type ResourceSettingsOf } from "@/engine/resources";
+import { headerSecretKey, isSecretHeader, RESERVED_HEADERS, type ResourceSettingsOf } from "@/engine/resources";
 
 type RestQuery = Extract<QueryConfig, { kind: "rest" }>;
 type RestSettings = ResourceSettingsOf<"rest">;
@@ -14,7 +14,6 @@ export class RestRequestError extends Error {
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** Headers fetch computes itself, or that would change which site answers. */
-const RESERVED = new Set(["host", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "te", "trailer"]);
 
 /** The header the resource's authentication sets, lower-cased; null when none. */
 export function authHeaderName(settings: RestSettings): string | null {
@@ -44,7 +43,7 @@ export function buildHeaders(settings: RestSettings, query: RestQuery): Headers 
     if (!HEADER_NAME.test(key)) throw new RestRequestError(`"${key}" is not a valid header name`);
     if (/[\r\n\0]/.test(h.value)) throw new RestRequestError(`The value of header "${key}" holds a line break`);
     const lower = key.toLowerCase();
-    if (RESERVED.has(lower)) throw new RestRequestError(`The "${key}" header is set by the server, not by a query`);
+    if (RESERVED_HEADERS.has(lower)) throw new RestRequestError(`The "${key}" header is set by the server, not by a query`);
     if (lower === authName) throw new RestRequestError(`The "${key}" header is set by the resource's authentication; a query cannot change it`);
     headers.set(key, h.value);
   }

@@ -16,7 +16,8 @@ export const MEMORY = ":memory:";
 export type SqliteTarget = { ok: true; file: string; exists: boolean } | { ok: false; reason: string };
 
 /** SQLite's files beside a database, which reach its content as well. */
-const SIDECARS = ["", "-wal", "-shm", "-journal"];
+/** The files SQLite keeps beside a database. */
+export const SQLITE_SIDECARS: readonly string[] = ["-wal", "-shm", "-journal"];
 
 /** The real path of `p`; for a path that does not exist, its nearest existing ancestor's real path joined with the rest. */
 function realPath(p: string): { real: string; exists: boolean } {
@@ -56,7 +57,7 @@ function fromFileUri(given: string): { path: string } | { reason: string } {
 /** Lathe's own database and its journal files, as real paths (DATABASE_URL or the data folder's lathe.db). */
 function latheFiles(env: NodeJS.ProcessEnv): string[] {
   const db = databaseFile(databaseUrl(env));
-  const files = db ? SIDECARS.map((s) => realPath(db + s).real) : [];
+  const files = db ? ["", ...SQLITE_SIDECARS].map((s) => realPath(db + s).real) : [];
   files.push(realPath(path.join(dataDir(env), KEY_FILE_NAME)).real);
   return files;
 }

@@ -3,11 +3,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { ResourceSettings } from "@/engine/resources";
 import type { Db } from "../db/client";
+import { SQLITE_SIDECARS } from "../resources/sqlite-path";
 import { configColumns, readResourceConfig } from "../storage/resources";
 import { DEMO_DB_FILE } from "./demo-database";
 
-/** SQLite's files beside a database. */
-const SIDECARS = ["-wal", "-shm", "-journal"];
 
 /**
  * A complete copy of a database made by SQLite itself (a hot journal is rolled back and a WAL
@@ -56,6 +55,6 @@ export async function moveDemoDatabase(db: Db, opts: { dataDir: string; sqliteDi
       db.resource.update({ where: { id: r.id }, data: configColumns(ResourceSettings.parse({ kind: "sqlite", config: { ...r.config, path: to }, secrets: {} })) }),
     ),
   );
-  if (copied) for (const suffix of ["", ...SIDECARS]) fs.rmSync(from + suffix, { force: true });
+  if (copied) for (const suffix of ["", ...SQLITE_SIDECARS]) fs.rmSync(from + suffix, { force: true });
   return "moved";
 }
