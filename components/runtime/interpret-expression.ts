@@ -1,6 +1,6 @@
 import type {
   ArrowFunctionExpression, CallExpression, Expression, MemberExpression, Node, ObjectExpression, ParenthesizedExpression, Pattern,
-  SpreadElement, Statement, TemplateLiteral,
+  PrivateIdentifier, SpreadElement, Statement, TemplateLiteral,
 } from "acorn";
 import { ExpressionRefusal, FORBIDDEN_NAMES, forbiddenName } from "./expression-refusal";
 import {
@@ -203,24 +203,26 @@ function evaluateInChain(node: Expression, env: Env): unknown {
   return evaluate(node, env);
 }
 
+/** The key of a property of an object literal or pattern: computed, a name or a literal; checked by keyOf. */
+function propertyKey(p: { computed: boolean; key: Expression | PrivateIdentifier }, env: Env): string {
+  if (p.computed && p.key.type !== "PrivateIdentifier") return keyOf(evaluate(p.key, env));
+  if (p.key.type === "Identifier") return keyOf(p.key.name);
+  if (p.key.type === "Literal") return keyOf(typeof p.key.value === "number" ? p.key.value : String(p.key.value));
+  throw new ExpressionRefusal("Unsupported property key");
+}
+
 function objectLiteral(node: ObjectExpression, env: Env): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const p of node.properties) {
     if (p.type === "SpreadElement") {
       const source = evaluate(p.argument, env);
       if (source === null || source === undefined) continue;
-      if (typeof source === "string" || Array.isArray(source) || (typeof source === "object")) {
+      if (typeof source === "string" || typeof source === "object") {
         for (const k of Object.keys(source)) defineOwn(out, k, readProperty(source, k));
       }
       continue;
     }
-    let key: string;
-    if (p.computed) key = keyOf(evaluate(p.key, env));
-    else if (p.key.type === "Identifier") key = keyOf(p.key.name);
-    else if (p.key.type === "Literal") key = keyOf(typeof p.key.value === "number" ? p.key.value : String(p.key.value));
-    else throw new ExpressionRefusal("Unsupported property key");
-    if (key === "__proto__") throw forbiddenName(key);
-    defineOwn(out, key, evaluate(p.value, env));
+    defineOwn(out, propertyKey(p, env), evaluate(p.value, env));
   }
   return out;
 }
@@ -316,11 +318,7 @@ function bind(pattern: Pattern, value: unknown, env: LocalEnv): void {
           bind(p.argument, rest, env);
           continue;
         }
-        let key: string;
-        if (p.computed) key = keyOf(evaluate(p.key, env));
-        else if (p.key.type === "Identifier") key = keyOf(p.key.name);
-        else if (p.key.type === "Literal") key = keyOf(typeof p.key.value === "number" ? p.key.value : String(p.key.value));
-        else throw new ExpressionRefusal("Unsupported property key");
+        const key = propertyKey(p, env);
         used.push(key);
         bind(p.value, readProperty(value, key), env);
       }
