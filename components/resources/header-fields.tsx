@@ -3,7 +3,7 @@
 import { headerSecretKey, isSecretHeader } from "@/engine/resources";
 import { CONTROL } from "../ui/fields";
 import { SecretField } from "./secret-field";
-import type { KindFieldsProps } from "./kind-fields";
+import type { KindFieldsProps } from "./kind-fields-props";
 
 export type HeaderEntry = { key: string; value: string; secret?: boolean };
 

@@ -3,20 +3,10 @@
 import type { ResourceKind } from "@/engine/resources";
 import { CheckboxField, Row, SelectField, TextField } from "./fields";
 import { HeaderFields, type HeaderEntry } from "./header-fields";
+import type { Config, KindFieldsProps } from "./kind-fields-props";
 import { SecretField } from "./secret-field";
 
-export type Config = Record<string, unknown>;
-export type SecretPatch = Record<string, string | null | undefined>;
-
-export interface KindFieldsProps {
-  config: Config;
-  setConfig: (patch: Config) => void;
-  secretsSet: Record<string, boolean>;
-  secrets: SecretPatch;
-  setSecret: (name: string, value: string | null | undefined) => void;
-  /** Stored secrets the edited target would not receive: they must be entered again. */
-  mustReenter: ReadonlySet<string>;
-}
+export type { Config, KindFieldsProps, SecretPatch } from "./kind-fields-props";
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 const numOr = (v: unknown, d: number) => (typeof v === "number" ? v : d);

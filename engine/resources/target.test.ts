@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ResourceSettings } from "./kinds";
-import { looksLikeCredential, separateSecretHeaders } from "./secret-headers";
+import { looksLikeCredential } from "./secret-headers";
+import { separateSecretHeaders } from "./separate-secret-headers";
 import { sameTarget, secretTarget, usedSecrets } from "./target";
 
 const rest = (baseUrl: string, auth: unknown = { type: "bearer" }) => ResourceSettings.parse({ kind: "rest", config: { baseUrl, auth }, secrets: { token: "t" } });

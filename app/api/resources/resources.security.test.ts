@@ -4,14 +4,14 @@ import * as collection from "@/app/api/resources/route";
 import * as one from "@/app/api/resources/[resourceId]/route";
 import * as tester from "@/app/api/resources/test/route";
 import { QueryConfig } from "@/engine/model";
-import { ResourceClients } from "../resources/clients";
-import { createResourcePort } from "../resources/port";
-import { closedPort, startHttp, type TestHttp } from "../resources/test-support/http-server";
-import { startPostgresRecorder, type PostgresRecorder } from "../resources/test-support/postgres-recorder";
-import { context } from "../resources/test-support/resources";
-import { startSmtp, type TestSmtp } from "../resources/test-support/smtp-server";
-import { loadResource } from "../storage/resources";
-import { installTestServerState, signedInPerson } from "../test-support/server-state";
+import { ResourceClients } from "@/server/resources/clients";
+import { createResourcePort } from "@/server/resources/port";
+import { closedPort, startHttp, type TestHttp } from "@/server/resources/test-support/http-server";
+import { startPostgresRecorder, type PostgresRecorder } from "@/server/resources/test-support/postgres-recorder";
+import { context } from "@/server/resources/test-support/resources";
+import { startSmtp, type TestSmtp } from "@/server/resources/test-support/smtp-server";
+import { loadResource } from "@/server/storage/resources";
+import { installTestServerState, signedInPerson } from "@/server/test-support/server-state";
 
 // Attack: a stored secret sent to a host it was not entered for. An admin's stored resource is
 // tested (POST /api/resources/test with its id) or saved (PATCH) with another target, without

@@ -10,10 +10,10 @@ import * as pageRoute from "@/app/api/pages/[pageId]/route";
 import * as treeRoute from "@/app/api/pages/[pageId]/tree/route";
 import * as resourceRoute from "@/app/api/resources/[resourceId]/route";
 import * as resourcesRoute from "@/app/api/resources/route";
-import { createApp } from "../services/apps";
-import { createFunction } from "../services/functions";
-import { listPages } from "../services/pages";
-import { installTestServerState, signedInPerson } from "../test-support/server-state";
+import { createApp } from "@/server/services/apps";
+import { createFunction } from "@/server/services/functions";
+import { listPages } from "@/server/services/pages";
+import { installTestServerState, signedInPerson } from "@/server/test-support/server-state";
 
 // Hole 8 of issue 12, through the real route handlers on a real SQLite file:
 // - a lone surrogate ("\ud800") in a name answered 500 (the database driver cannot encode it);

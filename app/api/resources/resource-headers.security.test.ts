@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as fnRoute from "@/app/api/fn/route";
 import * as collection from "@/app/api/resources/route";
 import * as one from "@/app/api/resources/[resourceId]/route";
-import { runWriter } from "../runtime/engine";
-import { startHttp, type TestHttp } from "../resources/test-support/http-server";
-import { migrateSecretHeaders } from "../storage/resources";
-import { secretKey } from "../runtime/engine";
-import { installTestServerState, signedInPerson } from "../test-support/server-state";
-import { createApp } from "./apps";
-import { createFunction, getFunction, saveFunction } from "./functions";
+import { runWriter } from "@/server/runtime/engine";
+import { startHttp, type TestHttp } from "@/server/resources/test-support/http-server";
+import { migrateSecretHeaders } from "@/server/storage/resources";
+import { secretKey } from "@/server/runtime/engine";
+import { installTestServerState, signedInPerson } from "@/server/test-support/server-state";
+import { createApp } from "@/server/services/apps";
+import { createFunction, getFunction, saveFunction } from "@/server/services/functions";
 
 // Attack: an API key put in a REST resource's "default headers" was stored and shown in plain
 // text, to every editor who lists resources. A credential-looking header must be a secret:

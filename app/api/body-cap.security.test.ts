@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as appsRoute from "@/app/api/apps/route";
 import * as authRoute from "@/app/api/auth/[...all]/route";
-import { installTestServerState, signedInPerson } from "../test-support/server-state";
+import { installTestServerState, signedInPerson } from "@/server/test-support/server-state";
 
 // Hole 7 of issue 12: the editor API read a whole body before its 1 MiB check (three parallel
 // 300 MB bodies took the server to 2.4 GB; a 600 MB body answered 500). Here real route handlers
