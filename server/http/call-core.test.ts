@@ -5,6 +5,8 @@ import { defaultDefinition } from "@/engine/model/function-definition";
 import { createApp } from "../services/apps";
 import { createFunction } from "../services/functions";
 import { listPages } from "../services/pages";
+import { authConfig } from "../auth/config";
+import { sessionCache } from "../auth/session-cache";
 import { runWriter } from "../runtime/engine";
 import { installTestServerState, signedInPerson } from "../test-support/server-state";
 import { answerCall, type CallInput } from "./call-core";
@@ -147,5 +149,21 @@ describe("Test records who pressed it; the runs route shows and filters by perso
 
   it("a user who may use the app cannot read its runs", async () => {
     expect((await getRuns(people.user.cookie)).status).toBe(403);
+  });
+});
+
+describe("answerCall and the session cookie", () => {
+  it("sends on the cookie better-auth renewed when the call slid the idle expiry, and nothing otherwise", async () => {
+    const fresh = await answerCall(callInput(people.user.cookie));
+    expect(fresh.status).toBe(200);
+    expect(fresh.setCookie).toBeUndefined();
+    // Make the session look last renewed long ago (better-auth reads its own clock).
+    const { idleSeconds } = authConfig();
+    const updateAge = Math.min(Math.floor(idleSeconds / 10), 3600);
+    await t.db.session.updateMany({ where: { userId: people.user.id }, data: { expiresAt: new Date(Date.now() + (idleSeconds - updateAge - 60) * 1000) } });
+    sessionCache().clear();
+    const renewed = await answerCall(callInput(people.user.cookie));
+    expect(renewed.status).toBe(200);
+    expect(renewed.setCookie?.[0]).toMatch(/^lathe\.session_token=.*Max-Age=/);
   });
 });

@@ -8,7 +8,8 @@ import {
   type CallErrorEnvelope,
 } from "@/engine/contract";
 import { appAccessCache } from "../auth/app-access";
-import { callerFromCookie } from "../auth/session";
+import type { Caller } from "../auth/caller";
+import { checkSession } from "../auth/session";
 import { getDb } from "../db/client";
 import { definitionCache, enginePorts, hotPath, runWriter } from "../runtime/engine";
 import { executeFunction } from "../services/execute";
@@ -35,6 +36,8 @@ export interface CallAnswer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The session cookie better-auth renewed when it slid the idle expiry: send it on. */
+  setCookie?: string[];
 }
 
 function envelope(body: CallErrorEnvelope, headers: Record<string, string> = {}): CallAnswer {
@@ -48,7 +51,13 @@ function envelope(body: CallErrorEnvelope, headers: Record<string, string> = {})
 export async function answerCall(input: CallInput): Promise<CallAnswer> {
   const head = checkCallHead(input.method, input.contentType, input.contentLength);
   if (head && !head.ok) return envelope(head.envelope, head.headers);
-  const caller = await callerFromCookie(input.cookie);
+  // The one session check of the call (server/main.ts leaves /api/fn's to here).
+  const session = await checkSession(input.cookie);
+  const answer = await answerFor(input, session.caller);
+  return session.setCookie.length > 0 ? { ...answer, setCookie: session.setCookie } : answer;
+}
+
+async function answerFor(input: CallInput, caller: Caller | null): Promise<CallAnswer> {
   if (!caller) return envelope(contractError("UNAUTHENTICATED", null, "Sign in to run functions"));
   const text = await input.readBody(MAX_CALL_BODY_BYTES);
   if (text === null) {

@@ -54,6 +54,7 @@ export async function handleCallNode(req: IncomingMessage, res: ServerResponse, 
   const json = JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     ...answer.headers,
+    ...(answer.setCookie ? { "Set-Cookie": answer.setCookie } : {}),
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(json),
   });

@@ -16,5 +16,7 @@ export async function handleCall(req: Request, source: RunSource): Promise<NextR
     pageId: req.headers.get("x-lathe-page"),
     trigger: req.headers.get("x-lathe-trigger"),
   });
-  return NextResponse.json(answer.body, { status: answer.status, headers: answer.headers });
+  const res = NextResponse.json(answer.body, { status: answer.status, headers: answer.headers });
+  for (const cookie of answer.setCookie ?? []) res.headers.append("Set-Cookie", cookie);
+  return res;
 }

@@ -64,4 +64,14 @@ describe("frameAncestors (LATHE_FRAME_ANCESTORS)", () => {
       expect(() => frameAncestors(bad), bad).toThrow(/LATHE_FRAME_ANCESTORS/);
     }
   });
+
+  it("never hands out the same nonce twice, across refills of its pool of random bytes", () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 1000; i++) {
+      const n = newNonce();
+      expect(Buffer.from(n, "base64")).toHaveLength(16);
+      seen.add(n);
+    }
+    expect(seen.size).toBe(1000);
+  });
 });

@@ -26,9 +26,21 @@ export interface SecurityHeaderOptions {
   frameAncestors: readonly string[];
 }
 
-/** A fresh nonce for one request: 128 random bits, base64. */
+const NONCE_BYTES = 16;
+/** Random bytes for 256 nonces, drawn at once: one call to the system's generator, not one per request. */
+const POOL_BYTES = NONCE_BYTES * 256;
+let pool = Buffer.alloc(0);
+let taken = 0;
+
+/** A fresh nonce for one request: 128 random bits (never reused), base64. */
 export function newNonce(): string {
-  return randomBytes(16).toString("base64");
+  if (taken + NONCE_BYTES > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    taken = 0;
+  }
+  const nonce = pool.toString("base64", taken, taken + NONCE_BYTES);
+  taken += NONCE_BYTES;
+  return nonce;
 }
 
 /** The user view of an app, `/apps/:id` (not `/apps/:id/edit`): the one page other sites may frame. */
@@ -40,7 +52,23 @@ export function isApiPath(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
-export function contentSecurityPolicy({ path, nonce, dev, frameAncestors }: SecurityHeaderOptions): string {
+/** The policy around its nonce, by what shapes it: built once, joined around each request's nonce. */
+const policies = new Map<string, readonly [string, string]>();
+
+export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
+  const embeddable = isEmbeddablePath(options.path);
+  const key = `${options.dev ? 1 : 0}${embeddable ? 1 : 0}${embeddable ? options.frameAncestors.join(" ") : ""}`;
+  let parts = policies.get(key);
+  if (!parts) {
+    const MARK = "\u0000nonce\u0000";
+    const [before, after] = buildPolicy({ ...options, nonce: MARK }).split(MARK);
+    parts = [before, after];
+    policies.set(key, parts);
+  }
+  return parts[0] + options.nonce + parts[1];
+}
+
+function buildPolicy({ path, nonce, dev, frameAncestors }: SecurityHeaderOptions): string {
   const ancestors = isEmbeddablePath(path) ? ["'self'", ...frameAncestors] : ["'self'"];
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],

@@ -43,7 +43,7 @@ describe("refreshSessionCookie", () => {
   it("a fresh session sends no cookie; a stale one gets the renewed cookie on any page or route", async () => {
     expect((await fetch(`${base}/apps`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
     await makeStale();
-    const res = await fetch(`${base}/api/fn`, { headers: { cookie: person.cookie } });
+    const res = await fetch(`${base}/api/me`, { headers: { cookie: person.cookie } });
     const [set] = res.headers.getSetCookie();
     expect(set).toMatch(/^lathe\.session_token=/);
     expect(set).toContain(`Max-Age=${authConfig().idleSeconds}`);
@@ -52,9 +52,10 @@ describe("refreshSessionCookie", () => {
     expect((await fetch(`${base}/`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
   });
 
-  it("better-auth's own endpoints and requests without cookies are left alone", async () => {
+  it("better-auth's own endpoints, /api/fn (answerCall renews its own) and requests without cookies are left alone", async () => {
     await makeStale();
     expect((await fetch(`${base}/api/auth/get-session`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
+    expect((await fetch(`${base}/api/fn`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
     expect((await fetch(`${base}/`)).headers.getSetCookie()).toEqual([]);
   });
 });
