@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFunction, type RunOutcome } from "@/engine/interpreter";
-import { FunctionDefinition, type QueryConfig } from "@/engine/model";
 import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
 import { ResourceClients } from "./clients";
 import { createResourcePort } from "./port";
@@ -8,6 +7,7 @@ import { startHttp, type TestHttp } from "./test-support/http-server";
 import { createRoleAndDatabase, startPostgres, type TestPostgres } from "./test-support/postgres";
 import { lookupOf, resource } from "./test-support/resources";
 import { startSmtp, type TestSmtp } from "./test-support/smtp-server";
+import { oneQuery } from "./test-support/one-query";
 
 /**
  * No secret of a resource may reach a run's outcome (result, error, trace, logs), whether the
@@ -27,24 +27,6 @@ let pgServer: TestPostgres;
 let js: JsSandbox;
 const clients = new ResourceClients();
 let ports: () => Parameters<typeof runFunction>[2];
-
-/** start ─► q ─► out (returns q's data and metadata) */
-function oneQuery(config: QueryConfig | Record<string, unknown>): FunctionDefinition {
-  return FunctionDefinition.parse({
-    schemaVersion: 1,
-    graph: {
-      blocks: [
-        { id: "start", name: "start", type: "start", config: {} },
-        { id: "q", name: "q", type: "query", config },
-        { id: "out", name: "out", type: "return", config: { value: "{{ { data: q.data, metadata: q.metadata } }}" } },
-      ],
-      edges: [
-        { id: "e1", source: "start", target: "q" },
-        { id: "e2", source: "q", target: "out" },
-      ],
-    },
-  });
-}
 
 function expectNoSecret(outcome: RunOutcome): void {
   const json = JSON.stringify(outcome);

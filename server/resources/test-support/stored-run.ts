@@ -7,6 +7,7 @@ import { createApp } from "../../services/apps";
 import { createFunction } from "../../services/functions";
 import { getRun } from "../../services/runs";
 import { testRun } from "../../services/test-run";
+import { oneQuery } from "./one-query";
 
 /**
  * Runs one query through the editor's Test path (server/services/test-run.ts) and reads the
@@ -15,20 +16,7 @@ import { testRun } from "../../services/test-run";
 export async function testRunStored(db: Db, ports: EnginePorts, config: QueryConfig | Record<string, unknown>): Promise<{ outcome: RunOutcome; stored: unknown }> {
   const app = await createApp(db, { name: `security ${Math.random()}` });
   const f = await createFunction(db, app.id, { name: "leak" });
-  const definition = {
-    schemaVersion: 1,
-    graph: {
-      blocks: [
-        { id: "start", name: "start", type: "start", config: {} },
-        { id: "q", name: "q", type: "query", config },
-        { id: "out", name: "out", type: "return", config: { value: "{{ { data: q.data, metadata: q.metadata } }}" } },
-      ],
-      edges: [
-        { id: "e1", source: "start", target: "q" },
-        { id: "e2", source: "q", target: "out" },
-      ],
-    },
-  };
+  const definition = oneQuery(config);
   const runs = new RunWriter(db);
   const { runId, outcome } = await testRun({ db, ports, runs }, f.id, { definition, input: {} });
   await runs.flush();
