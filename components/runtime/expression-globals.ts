@@ -43,6 +43,18 @@ function conversion(convert: (value?: unknown) => unknown, members: Readonly<Rec
   return wrapper;
 }
 
+/** The longest string or array a method or global may build in one call (interpret-expression.ts checks the string methods). */
+export const MAX_BUILT_LENGTH = 1_000_000;
+
+/** `Array.from`, refusing an array-like longer than MAX_BUILT_LENGTH. */
+const arrayFrom: Callable = (...args) => {
+  const source = args[0];
+  const length = typeof source === "object" && source !== null ? Number(Reflect.get(source, "length")) : 0;
+  if (length > MAX_BUILT_LENGTH) throw new RangeError(`Array.from would build more than ${MAX_BUILT_LENGTH.toLocaleString("en")} items: expressions build small values`);
+  return Reflect.apply(Array.from, Array, args);
+};
+safeFunctions.add(arrayFrom);
+
 const MATH_FUNCTIONS = [
   "abs", "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cbrt", "ceil", "clz32", "cos", "cosh", "exp", "expm1",
   "floor", "fround", "hypot", "imul", "log", "log10", "log1p", "log2", "max", "min", "pow", "random", "round", "sign",
@@ -54,7 +66,7 @@ export const SAFE_GLOBALS: ReadonlyMap<string, unknown> = new Map<string, unknow
   ["Math", namespace(Math, MATH_FUNCTIONS, ["E", "LN10", "LN2", "LOG10E", "LOG2E", "PI", "SQRT1_2", "SQRT2"])],
   ["JSON", namespace(JSON, ["parse", "stringify"])],
   ["Object", namespace(Object, ["keys", "values", "entries", "fromEntries", "hasOwn"])],
-  ["Array", namespace(Array, ["isArray", "from", "of"])],
+  ["Array", Object.freeze({ ...namespace(Array, ["isArray", "of"]), from: arrayFrom })],
   ["Number", conversion(Number, namespace(Number, ["isFinite", "isInteger", "isNaN", "isSafeInteger", "parseFloat", "parseInt"],
     ["EPSILON", "MAX_SAFE_INTEGER", "MAX_VALUE", "MIN_SAFE_INTEGER", "MIN_VALUE", "NaN", "NEGATIVE_INFINITY", "POSITIVE_INFINITY"]))],
   ["String", conversion(String, namespace(String, ["fromCharCode", "fromCodePoint"]))],

@@ -4,7 +4,7 @@ import type {
 } from "acorn";
 import { ExpressionRefusal, FORBIDDEN_NAMES, forbiddenName } from "./expression-refusal";
 import {
-  ARRAY_METHODS, BOOLEAN_METHODS, functionMember, isSafeFunction, NUMBER_METHODS, REGEXP_METHODS, SAFE_GLOBALS,
+  ARRAY_METHODS, BOOLEAN_METHODS, functionMember, isSafeFunction, MAX_BUILT_LENGTH, NUMBER_METHODS, REGEXP_METHODS, SAFE_GLOBALS,
   STRING_METHODS, UNAVAILABLE_GLOBALS, type Callable,
 } from "./expression-globals";
 
@@ -39,8 +39,29 @@ const closures = new WeakSet<object>();
 /** An optional chain (`a?.b`) met null or undefined: the chain is undefined. */
 const SHORT: unique symbol = Symbol("short-circuit");
 
+/**
+ * Steps one evaluation may take (every node evaluated, in the expression's own arrow functions
+ * too): an expression has no loops, but callbacks over a long array, or recursion, could still
+ * stall the tab of everyone who opens the page.
+ */
+export const MAX_STEPS = 1_000_000;
+let steps = 0;
+
 export function evaluateRoot(node: Expression, names: readonly string[], values: readonly unknown[], source: string): unknown {
+  steps = 0;
   return evaluate(node, { names, values, parent: null, source });
+}
+
+function tooBig(what: string): ExpressionRefusal {
+  return new ExpressionRefusal(`${what} would be longer than ${MAX_BUILT_LENGTH.toLocaleString("en")}: expressions build small values`);
+}
+
+/** Refuses a call of a string method that would build a string longer than MAX_BUILT_LENGTH. */
+function checkBuiltSize(receiver: unknown, key: string, args: readonly unknown[]): void {
+  if (typeof receiver !== "string") return;
+  const n = Number(args[0]);
+  if (key === "repeat" && receiver.length * n > MAX_BUILT_LENGTH) throw tooBig(`The result of repeat(${String(args[0])})`);
+  if ((key === "padStart" || key === "padEnd") && n > MAX_BUILT_LENGTH) throw tooBig(`The result of ${key}(${String(args[0])})`);
 }
 
 function text(node: Node, env: Env): string {
@@ -169,7 +190,11 @@ function call(node: CallExpression, env: Env): unknown {
     if (callee.optional && (receiver === null || receiver === undefined)) return SHORT;
     const key = memberKey(callee, env);
     const method = methodOf(receiver, key);
-    if (method) return Reflect.apply(method, receiver, argumentsOf(node.arguments, env));
+    if (method) {
+      const args = argumentsOf(node.arguments, env);
+      checkBuiltSize(receiver, key, args);
+      return Reflect.apply(method, receiver, args);
+    }
     if (Array.isArray(receiver) && typeof Reflect.get(Array.prototype, key) === "function") {
       throw new ExpressionRefusal(`The array method ${key} is not allowed in expressions`);
     }
@@ -379,6 +404,9 @@ function arrow(node: ArrowFunctionExpression, env: Env): Callable {
 }
 
 function evaluate(node: Expression, env: Env): unknown {
+  if (++steps > MAX_STEPS) {
+    throw new ExpressionRefusal(`The expression took more than ${MAX_STEPS.toLocaleString("en")} steps: it was stopped so the page stays responsive`);
+  }
   switch (node.type) {
     case "Literal":
       if (node.regex) return new RegExp(node.regex.pattern, node.regex.flags);
