@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../db/test-db";
 import type { Db } from "../db/client";
 import { createApp, deleteApp, listApps, renameApp } from "./apps";
-import { ServiceError } from "./errors";
+import { rejection } from "./test-support/rejection";
 
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -11,15 +11,6 @@ beforeEach(() => {
   db = t.db;
 });
 afterEach(() => t.close());
-
-async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError; // checked by the assertion above
-}
 
 describe("apps", () => {
   it("creates an app with a first page and lists it", async () => {

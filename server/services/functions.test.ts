@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../db/test-db";
 import type { Db } from "../db/client";
 import { createApp } from "./apps";
-import { ServiceError } from "./errors";
 import {
   createFunction,
   deleteFunction,
@@ -13,6 +12,7 @@ import {
   saveFunction,
 } from "./functions";
 import { listPages } from "./pages";
+import { rejection } from "./test-support/rejection";
 
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -26,15 +26,6 @@ beforeEach(async () => {
   pageId = (await listPages(db, appId))[0].id;
 });
 afterEach(() => t.close());
-
-async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError; // checked by the assertion above
-}
 
 describe("functions", () => {
   it("creates a function with a default definition as version 1", async () => {

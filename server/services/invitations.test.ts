@@ -5,11 +5,11 @@ import { createTestDb } from "../db/test-db";
 import type { Db } from "../db/client";
 import { startSmtp, type TestSmtp } from "../resources/test-support/smtp-server";
 import type { Actor } from "./actor";
-import { ServiceError } from "./errors";
 import { acceptInvitation, createInvitation, inviteDays, listInvitations, lookUpInvitation, revokeInvitation, tokenHash } from "./invitations";
 import { mailSetting, setMailResource } from "./lathe-mail";
 import { createResource } from "./resources";
 import { defaultWorkspaceId } from "./workspaces";
+import { rejection } from "./test-support/rejection";
 
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -21,15 +21,6 @@ const ORIGIN = "http://lathe.test:3000";
 const DAY = 86_400_000;
 const T0 = new Date("2026-12-01T10:00:00Z");
 const PASSWORD = "Invited-pass-word-9";
-
-async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError; // checked by the assertion above
-}
 
 function tokenOf(link: string): string {
   const m = /\/invite\/([A-Za-z0-9]+)$/.exec(link);

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../db/test-db";
 import type { Db } from "../db/client";
 import { createApp } from "./apps";
-import { ServiceError } from "./errors";
 import { createFunction, renameFunction } from "./functions";
 import { createPage, deletePage, getPage, listPages, savePageTree, updatePage } from "./pages";
+import { rejection } from "./test-support/rejection";
 
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -15,12 +15,6 @@ beforeEach(async () => {
   appId = (await createApp(db, { name: "A" })).id;
 });
 afterEach(() => t.close());
-
-async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError; // asserted above
-}
 
 const button = (name: string, extra: Record<string, unknown> = {}) => ({
   id: `c-${name}`, name, type: "button", layout: { x: 0, y: 0, w: 2, h: 1 }, props: { label: "Go" }, events: {}, ...extra,

@@ -5,9 +5,9 @@ import { SessionCache } from "../auth/session-cache";
 import { createTestDb } from "../db/test-db";
 import type { Db } from "../db/client";
 import type { Actor } from "./actor";
-import { ServiceError } from "./errors";
 import { addGroupMember, createGroup, deleteGroup, listGroups, removeGroupMember, renameGroup } from "./groups";
 import { changeRole, listPeople, removePerson } from "./people";
+import { rejection } from "./test-support/rejection";
 
 // Real better-auth on a real SQLite file: people are created and signed in as the server does.
 let t: ReturnType<typeof createTestDb>;
@@ -28,15 +28,6 @@ async function signedIn(email: string): Promise<string> {
   const cookie = headers.getSetCookie().find((c) => c.includes("session_token="));
   if (!cookie) throw new Error("no session cookie");
   return cookie.split(";")[0];
-}
-
-async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError; // checked by the assertion above
 }
 
 async function audit(action: string) {

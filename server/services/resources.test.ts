@@ -3,7 +3,6 @@ import fs from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestDb } from "../db/test-db";
 import { createApp } from "./apps";
-import { ServiceError } from "./errors";
 import { createFunction, getFunction, saveFunction } from "./functions";
 import {
   createResource,
@@ -15,6 +14,7 @@ import {
   updateResource,
   type ResourceDeps,
 } from "./resources";
+import { rejection } from "./test-support/rejection";
 
 let t: ReturnType<typeof createTestDb>;
 let deps: ResourceDeps;
@@ -27,12 +27,6 @@ beforeEach(() => {
   deps = { db: t.db, key: crypto.randomBytes(32), invalidate: (id) => invalidated.push(id) };
 });
 afterEach(() => t.close());
-
-async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError; // asserted above
-}
 
 const rest = { name: "Billing API", kind: "rest", config: { baseUrl: "https://billing.example.com/v1", auth: { type: "bearer" } }, secrets: { token: TOKEN } };
 

@@ -7,8 +7,8 @@ import { SessionCache, sessionCache } from "../auth/session-cache";
 import { createTestDb } from "../db/test-db";
 import type { Db } from "../db/client";
 import { createApp } from "./apps";
-import { ServiceError } from "./errors";
 import { addMember, changeMember, directory, listMembers, removeMember, type ShareActor } from "./sharing";
+import { rejection } from "./test-support/rejection";
 
 let t: ReturnType<typeof createTestDb>;
 let db: Db;
@@ -24,15 +24,6 @@ async function person(email: string, role: Role) {
 
 function callerOf(user: { id: string; email: string; name: string }, role: Role): Caller {
   return { user: { id: user.id, email: user.email, name: user.name, role, groups: [] }, sessionId: "s" };
-}
-
-async function rejection(p: Promise<unknown>): Promise<ServiceError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ServiceError);
-  return err as ServiceError; // checked by the assertion above
 }
 
 async function setup() {
