@@ -6,27 +6,18 @@ import { passwordProblem } from "@/engine/contract/people";
 import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { Field } from "../ui/fields";
-import { PasswordRuleHint, signInAndGoHome } from "./password-sign-in";
+import { FormError, PasswordRuleHint, useJoin } from "./password-sign-in";
 
 /** Accepting an invitation: a name and a password that keeps the rule; then signed in and sent home. */
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, join } = useJoin();
   const problem = password ? passwordProblem(password) : null;
 
-  async function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(InvitationAccepted, "/api/invitations/accept", { method: "POST", body: { token, name, password } });
-      await signInAndGoHome(email, password);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
+    void join(() => api(InvitationAccepted, "/api/invitations/accept", { method: "POST", body: { token, name, password } }), email, password);
   }
 
   return (
@@ -43,11 +34,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       <Button type="submit" variant="primary" disabled={busy || !name.trim() || !password || !!problem}>
         Join Lathe
       </Button>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { passwordProblem } from "@/engine/contract/people";
 import { api } from "../ui/api";
 import { Button } from "../ui/button";
 import { Field } from "../ui/fields";
-import { PasswordRuleHint, signInAndGoHome } from "./password-sign-in";
+import { FormError, PasswordRuleHint, useJoin } from "./password-sign-in";
 import { SetupAnswer } from "@/engine/contract/people";
 
 /** The first admin: name, email, a password that keeps the rule; then signed in and sent home. */
@@ -13,21 +13,12 @@ export function SetupForm() {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, join } = useJoin();
   const problem = password ? passwordProblem(password) : null;
 
-  async function submit(e: React.FormEvent) {
+  function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await api(SetupAnswer, "/api/setup", { method: "POST", body: { name, email, password } });
-      await signInAndGoHome(email, password);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setBusy(false);
-    }
+    void join(() => api(SetupAnswer, "/api/setup", { method: "POST", body: { name, email, password } }), email, password);
   }
 
   return (
@@ -39,11 +30,7 @@ export function SetupForm() {
       <Button type="submit" variant="primary" disabled={busy || !name || !email || !!problem || !password}>
         Create admin
       </Button>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </form>
   );
 }

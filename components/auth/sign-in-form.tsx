@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "../ui/button";
 import { Field } from "../ui/fields";
-import { passwordSignIn as signInRequest } from "./password-sign-in";
+import { FormError, passwordSignIn as signInRequest } from "./password-sign-in";
 
 /** Where to go after signing in: only a path of this site, never another origin. */
 export function safeNext(next: string | undefined): string {
@@ -79,11 +79,7 @@ export function SignInForm({ next, passwordSignIn, ssoLabel }: { next?: string; 
           Sign in with {ssoLabel}
         </Button>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
+      <FormError error={error} />
     </div>
   );
 }
