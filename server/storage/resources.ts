@@ -105,9 +105,14 @@ export function settingsColumns(key: Buffer, resourceId: string, settings: Resou
 
 /** Reads a row's settings, storing them again first when plain secret headers had to be moved. */
 export async function readAndMigrate(db: Db, key: Buffer, row: StoredRow): Promise<ResourceSettings> {
-  const { settings, migrated } = readResourceSettings(key, row);
-  if (migrated) await db.resource.update({ where: { id: row.id }, data: settingsColumns(key, row.id, settings) });
-  return settings;
+  return (await migrateRow(db, key, row)).settings;
+}
+
+/** One row read, and stored again when its secret headers moved; says whether it was. */
+async function migrateRow(db: Db, key: Buffer, row: StoredRow): Promise<{ settings: ResourceSettings; migrated: boolean }> {
+  const read = readResourceSettings(key, row);
+  if (read.migrated) await db.resource.update({ where: { id: row.id }, data: settingsColumns(key, row.id, read.settings) });
+  return read;
 }
 
 /** Decrypted settings for the executor: server-side only. */
@@ -128,10 +133,7 @@ export async function migrateSecretHeaders(db: Db, key: Buffer): Promise<number>
   let migrated = 0;
   for (const row of rows) {
     try {
-      const { settings, migrated: moved } = readResourceSettings(key, row);
-      if (!moved) continue;
-      await db.resource.update({ where: { id: row.id }, data: settingsColumns(key, row.id, settings) });
-      migrated++;
+      if ((await migrateRow(db, key, row)).migrated) migrated++;
     } catch {
       // Unreadable (another key, a broken document): its own reads report it.
     }
