@@ -52,8 +52,9 @@ describe("refreshSessionCookie", () => {
     expect((await fetch(`${base}/`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
   });
 
-  it("better-auth's own endpoints, /api/fn (answerCall renews its own) and requests without cookies are left alone", async () => {
+  it("better-auth's own endpoints, /api/fn (answerCall renews its own), static files and requests without cookies are left alone", async () => {
     await makeStale();
+    expect((await fetch(`${base}/_next/static/chunks/main.js`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
     expect((await fetch(`${base}/api/auth/get-session`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
     expect((await fetch(`${base}/api/fn`, { headers: { cookie: person.cookie } })).headers.getSetCookie()).toEqual([]);
     expect((await fetch(`${base}/`)).headers.getSetCookie()).toEqual([]);
