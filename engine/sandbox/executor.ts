@@ -25,6 +25,8 @@ export interface Job<P> {
   /** Logs received so far: a job stopped by the pool keeps what its runner streamed (Python). */
   readonly logs: LogCollector;
   readonly enqueuedAt: number;
+  /** Whose job it is (an app id, later an API key): fair shares are counted per key. */
+  readonly key: string;
 }
 
 /** The executor's view of a runner (a worker, a process): the job it runs and its kill deadline. */
@@ -49,7 +51,13 @@ export interface ExecutorHooks<P, R extends Runner<P>> {
   /** Just before a running job's runner is killed (e.g. a last memory sample). */
   beforeKill?(runner: R): void;
   /** A queued job waited `waitedMs`: how much longer it may wait (0: answer EXECUTOR_BUSY now). */
-  extraWaitMs?(waitedMs: number): number;
+  extraWaitMs?(waitedMs: number, job: Job<P>): number;
+  /**
+   * Fair shares: the most jobs one key may have running while `activeKeys` keys have jobs running
+   * or waiting. When set, a key at its share waits even if a runner is idle, and the queue is
+   * served round-robin across keys (FIFO within a key). Unset: one FIFO queue, no shares.
+   */
+  sharePerKey?(activeKeys: number): number;
 }
 
 export interface ExecutorOptions {
@@ -83,6 +91,9 @@ export class Executor<P, R extends Runner<P>> {
   readonly counters: ExecutorCounters = { completed: 0, timedOut: 0, memoryKills: 0, cancelled: 0, crashed: 0, rejectedBusy: 0 };
   private readonly queue: Entry<P>[] = [];
   private readonly running = new Map<Job<P>, R>();
+  private readonly runningByKey = new Map<string, number>();
+  /** The key served last (round-robin starts after it). */
+  private lastKey: string | undefined;
   private closed = false;
   private startFailures = 0;
   private lastStartError = "";
@@ -113,7 +124,26 @@ export class Executor<P, R extends Runner<P>> {
     return this.queue;
   }
 
-  submit(payload: P, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
+  /** Jobs of `key` running now. */
+  runningOf(key: string): number {
+    return this.runningByKey.get(key) ?? 0;
+  }
+
+  /**
+   * Waiting jobs a runner could take now if there were one: per key, those within its share
+   * (all of them without shares). What a growing pool starts runners for.
+   */
+  dispatchable(): number {
+    if (!this.hooks.sharePerKey) return this.queue.length;
+    const waiting = new Map<string, number>();
+    for (const job of this.queue) waiting.set(job.key, (waiting.get(job.key) ?? 0) + 1);
+    const share = this.hooks.sharePerKey(this.activeKeys(waiting.keys()));
+    let n = 0;
+    for (const [key, count] of waiting) n += Math.max(0, Math.min(count, share - this.runningOf(key)));
+    return n;
+  }
+
+  submit(payload: P, limits: SandboxLimits, signal?: AbortSignal, key = ""): Promise<SandboxResult> {
     const logs = new LogCollector(limits.maxLogBytes);
     const refuse = (code: PoolCode, detail?: string) => Promise.resolve(failure(poolError(this.o.name, code, limits, detail), logs));
     if (this.closed) return refuse("EXECUTOR_BUSY", "sandbox closed");
@@ -123,8 +153,8 @@ export class Executor<P, R extends Runner<P>> {
     }
     if (this.backoffTimer) return refuse("SANDBOX_CRASHED", this.startError(this.lastStartError));
     return new Promise<SandboxResult>((resolve) => {
-      const job: Entry<P> = { payload, limits, signal, logs, resolve, settled: false, enqueuedAt: performance.now() };
-      const runner = this.queue.length === 0 ? this.hooks.pick(job) : undefined;
+      const job: Entry<P> = { payload, limits, signal, logs, resolve, settled: false, enqueuedAt: performance.now(), key };
+      const runner = this.queue.length === 0 && this.withinShare(key, [key]) ? this.hooks.pick(job) : undefined;
       if (runner) {
         this.watchAbort(job);
         this.dispatch(runner, job);
@@ -157,9 +187,18 @@ export class Executor<P, R extends Runner<P>> {
     this.pump();
   }
 
-  /** Gives waiting jobs to the runners `pick` offers, in queue order. */
+  /** Gives waiting jobs to the runners `pick` offers: in queue order, or round-robin across keys with shares. */
   pump(): void {
     if (this.closed) return;
+    if (this.hooks.sharePerKey) {
+      for (let next = this.nextFair(); next; next = this.nextFair()) {
+        this.queue.splice(this.queue.indexOf(next.job), 1);
+        this.lastKey = next.job.key;
+        this.dispatch(next.runner, next.job);
+      }
+      this.hooks.afterPump?.();
+      return;
+    }
     for (let i = 0; i < this.queue.length; ) {
       const job = this.queue[i];
       const runner = this.hooks.pick(job);
@@ -200,7 +239,11 @@ export class Executor<P, R extends Runner<P>> {
     runner.killTimer = undefined;
     const job = runner.job;
     runner.job = null;
-    if (job) this.running.delete(job);
+    if (job && this.running.delete(job)) {
+      const n = this.runningOf(job.key) - 1;
+      if (n > 0) this.runningByKey.set(job.key, n);
+      else this.runningByKey.delete(job.key);
+    }
     return job;
   }
 
@@ -263,10 +306,42 @@ export class Executor<P, R extends Runner<P>> {
     return `the ${this.o.name} sandbox failed to start: ${why}`;
   }
 
+  /** Keys with jobs running, plus `waiting` (keys with jobs queued or arriving). */
+  private activeKeys(waiting: Iterable<string>): number {
+    const keys = new Set(this.runningByKey.keys());
+    for (const k of waiting) keys.add(k);
+    return keys.size;
+  }
+
+  /** May `key` start one more job now (always, without shares)? */
+  private withinShare(key: string, waiting: Iterable<string>): boolean {
+    if (!this.hooks.sharePerKey) return true;
+    return this.runningOf(key) < this.hooks.sharePerKey(this.activeKeys(waiting));
+  }
+
+  /** The next job round-robin across the waiting keys (after the last one served) whose key is within its share and gets a runner. */
+  private nextFair(): { job: Entry<P>; runner: R } | undefined {
+    const first = new Map<string, Entry<P>>();
+    for (const job of this.queue) if (!first.has(job.key)) first.set(job.key, job);
+    if (first.size === 0 || !this.hooks.sharePerKey) return undefined;
+    const share = this.hooks.sharePerKey(this.activeKeys(first.keys()));
+    const keys = [...first.keys()];
+    const start = this.lastKey === undefined ? 0 : keys.indexOf(this.lastKey) + 1;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[(start + i) % keys.length];
+      const job = first.get(key);
+      if (!job || this.runningOf(key) >= share) continue;
+      const runner = this.hooks.pick(job);
+      if (runner) return { job, runner };
+    }
+    return undefined;
+  }
+
   private dispatch(runner: R, job: Entry<P>): void {
     clearTimeout(job.waitTimer);
     runner.job = job;
     this.running.set(job, runner);
+    this.runningByKey.set(job.key, this.runningOf(job.key) + 1);
     runner.killTimer = setTimeout(() => this.kill(runner, "SANDBOX_TIMEOUT"), this.hooks.deadlineMs(job));
     this.hooks.send(runner, job);
   }
@@ -276,7 +351,7 @@ export class Executor<P, R extends Runner<P>> {
       const i = this.queue.indexOf(job);
       if (i < 0) return;
       const waited = performance.now() - job.enqueuedAt;
-      const extra = this.hooks.extraWaitMs?.(waited) ?? 0;
+      const extra = this.hooks.extraWaitMs?.(waited, job) ?? 0;
       if (extra > 0) {
         this.armWait(job, extra);
         return;

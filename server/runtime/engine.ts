@@ -58,9 +58,15 @@ export function definitionCache(): DefinitionCache {
   return holder.__latheDefinitions;
 }
 
+/**
+ * JavaScript: QuickJS workers, LATHE_JS_WORKERS (2) kept warm, more while calls wait, as many as
+ * LATHE_JS_MEMORY_MB (3072) holds at their worst case; each app gets a fair share of them
+ * (enginePorts passes the app id as the key). Templates have their own small lane.
+ */
 export function jsSandbox(): JsSandbox {
   holder.__latheJs ??= createJsSandbox({
     poolSize: Number(process.env.LATHE_JS_WORKERS) || 2,
+    memoryBudgetBytes: (Number(process.env.LATHE_JS_MEMORY_MB) || 3072) * 1024 * 1024,
   });
   return holder.__latheJs;
 }
@@ -92,5 +98,5 @@ export function functionLoader(db: Db, appId: string): FunctionLoader {
 export function enginePorts(db: Db, appId: string, signal?: AbortSignal): EnginePorts {
   const deps = resourceDeps(db);
   const resources = createResourcePort({ get: (id) => loadResource(deps, id) }, resourceClients());
-  return { js: jsSandbox(), python: pythonSandbox().forKey(appId), resources, functions: functionLoader(db, appId), signal };
+  return { js: jsSandbox().forKey(appId), python: pythonSandbox().forKey(appId), resources, functions: functionLoader(db, appId), signal };
 }

@@ -6,13 +6,35 @@ import type { RunRequest, VmSetup } from "./protocol";
 import { pickScope } from "./scope-filter";
 
 /**
- * The JavaScript sandbox: QuickJS (quickjs-emscripten) in a pool of worker threads.
- * See ../README.md for the limits and how each one is enforced.
+ * The JavaScript sandbox: QuickJS (quickjs-emscripten) in two pools of worker threads, one for
+ * code blocks and one, small, for `{{ }}` expressions (templates never wait behind user code).
+ * See ../README.md for the limits, how each one is enforced, and the fair shares.
  */
 
 export interface JsSandboxOptions {
-  /** Worker threads, each running one request at a time. Default 2. */
+  /** Worker threads kept for code blocks, each running one request at a time. Default 2. */
   poolSize?: number;
+  /**
+   * Memory the code-block workers may reserve together, each counted at its worst case (V8 heap
+   * and stack of the thread, 16 MiB + the request's memory limit of WebAssembly memory): the
+   * pool grows beyond `poolSize` while requests wait, up to what this holds, and shrinks back
+   * when idle. Default: none (the pool stays at `poolSize`).
+   */
+  memoryBudgetBytes?: number;
+  /** Code-block workers at most, whatever the budget. Default: what the budget holds (`poolSize` without one). */
+  maxWorkers?: number;
+  /** A worker beyond `poolSize` (or `templateWorkers`) idle this long is stopped. Default 30 s. */
+  idleMs?: number;
+  /** A worker whose WebAssembly memory grew past this during a request is replaced at once. Default 128 MiB. */
+  recycleWorkerAboveBytes?: number;
+  /** How long a request may wait, beyond `maxWaitMs`, for a worker started for it. Default 30 s. */
+  startWaitMs?: number;
+  /** Workers kept for `expressions` requests (`{{ }}`). Default 1. */
+  templateWorkers?: number;
+  /** Expression workers at most. Default 2. */
+  templateMaxWorkers?: number;
+  /** The wall time of an `expressions` request: at most this, whatever its limits say. Default 1000 ms. */
+  templateTimeoutMs?: number;
   /** Requests waiting for a worker beyond this are refused with EXECUTOR_BUSY. Default 64. */
   maxQueue?: number;
   /** A request waiting longer than this for a worker is refused with EXECUTOR_BUSY. Default 2000 ms. */
@@ -41,10 +63,19 @@ export interface JsSandboxOptions {
 }
 
 export interface JsSandbox extends CodeSandbox {
+  /** `key`: whose request it is (the app id; API keys later): no key takes more than its share of the workers while others wait. */
+  run(request: SandboxRequest, signal?: AbortSignal, key?: string): Promise<SandboxResult>;
+  /** A `CodeSandbox` (for `EnginePorts.js`) whose requests carry the key. */
+  forKey(key: string): CodeSandbox;
   /** Resolves when every worker is ready (started, its first context prepared). */
   warmUp(): Promise<void>;
   close(): Promise<void>;
-  stats(): PoolStats;
+  /** The code-block pool's counters, and the expression lane's in `templates`. */
+  stats(): JsSandboxStats;
+}
+
+export interface JsSandboxStats extends PoolStats {
+  templates: PoolStats;
 }
 
 const MIB = 1024 * 1024;
@@ -57,11 +88,13 @@ export function defaultWorkerPath(): string {
 
 export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
   const filterScope = options.filterScope ?? true;
-  const pool = new WorkerPool({
-    size: options.poolSize ?? 2,
+  const shared = {
     maxQueue: options.maxQueue ?? 64,
     maxWaitMs: options.maxWaitMs ?? 2000,
     killGraceMs: options.killGraceMs ?? 500,
+    idleMs: options.idleMs ?? 30_000,
+    recycleWorkerAboveBytes: options.recycleWorkerAboveBytes ?? 128 * MIB,
+    startWaitMs: options.startWaitMs ?? 30_000,
     workerPath: options.workerPath ?? process.env.LATHE_JS_WORKER ?? defaultWorkerPath(),
     workerData: {
       memoryBytes: options.memoryBytes ?? 64 * MIB,
@@ -70,11 +103,16 @@ export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
       runtimeRuns: options.runtimeRuns ?? 1000,
     },
     resourceLimits: { stackSizeMb: options.workerStackMb ?? 16, maxOldGenerationSizeMb: options.workerHeapMb ?? 256 },
-  });
+  };
+  const pool = new WorkerPool({ ...shared, size: options.poolSize ?? 2, maxSize: options.maxWorkers, memoryBudgetBytes: options.memoryBudgetBytes });
+  // Its own lane: a `{{ }}` never waits behind a code block, and its time budget is short, so
+  // that one key's slow expression holds a lane worker briefly (its share is one of two).
+  const templates = new WorkerPool({ ...shared, size: options.templateWorkers ?? 1, maxSize: options.templateMaxWorkers ?? 2 });
+  const templateTimeoutMs = options.templateTimeoutMs ?? 1000;
   let nextId = 1;
 
-  async function run(request: SandboxRequest, signal?: AbortSignal): Promise<SandboxResult> {
-    const { limits } = request;
+  async function run(request: SandboxRequest, signal?: AbortSignal, key = ""): Promise<SandboxResult> {
+    const limits = request.kind === "expressions" ? { ...request.limits, timeoutMs: Math.min(request.limits.timeoutMs, templateTimeoutMs) } : request.limits;
     const texts = request.kind === "code" ? [request.source] : request.expressions;
     let setup: string;
     try {
@@ -100,8 +138,18 @@ export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
       maxOutputBytes: limits.maxOutputBytes,
     };
     if (request.kind === "code") message.source = request.source;
-    return pool.submit(message, limits, signal);
+    return (request.kind === "code" ? pool : templates).submit(message, limits, signal, key);
   }
 
-  return { run, warmUp: () => pool.warmUp(), close: () => pool.close(), stats: () => pool.stats() };
+  return {
+    run,
+    forKey: (key) => ({ run: (request, signal) => run(request, signal, key) }),
+    warmUp: async () => {
+      await Promise.all([pool.warmUp(), templates.warmUp()]);
+    },
+    close: async () => {
+      await Promise.all([pool.close(), templates.close()]);
+    },
+    stats: () => ({ ...pool.stats(), templates: templates.stats() }),
+  };
 }

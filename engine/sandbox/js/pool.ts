@@ -7,13 +7,31 @@ import { answerToResult } from "./result";
 /**
  * The worker threads of the JavaScript sandbox, on the shared executor core (../executor.ts:
  * queue, EXECUTOR_BUSY, cancellation, kill deadline, start back-off). What is its own: a
- * thread per runner, which idle worker is warmest, replacing a worker in its slot, and the
- * workers' counters. It knows nothing of QuickJS: it moves `RunRequest`s to workers and
- * answers back (protocol.ts).
+ * thread per runner, which idle worker is warmest, replacing a worker in its slot, the
+ * workers' counters, and how many workers there are: `size` always, more while jobs wait, as
+ * many as the memory budget holds (`memoryBudgetBytes`, each worker counted at its worst case),
+ * back to `size` when idle. Jobs carry a key (the app); the executor serves keys round-robin
+ * and no key may run more than its share (`sharePerKey`). It knows nothing of QuickJS: it moves
+ * `RunRequest`s to workers and answers back (protocol.ts).
  */
 
 export interface PoolOptions {
+  /** Workers always kept (what `warmUp` waits for). */
   size: number;
+  /** Workers at most, whatever the budget allows. Default: as many as the budget holds, `size` without a budget. */
+  maxSize?: number;
+  /**
+   * Memory the pool's workers may reserve together. A worker is counted at its worst case: its
+   * thread's V8 heap and stack (`resourceLimits`) plus its WebAssembly memory (16 MiB base plus
+   * the memory limit of the job it runs, or `workerData.memoryBytes` when idle). Default: no limit.
+   */
+  memoryBudgetBytes?: number;
+  /** A worker beyond `size` idle this long is stopped. */
+  idleMs: number;
+  /** A worker whose WebAssembly memory grew past this during a job is replaced (memory comes back at once). */
+  recycleWorkerAboveBytes: number;
+  /** How long a job may wait for a worker the pool is starting for it (beyond `maxWaitMs`). */
+  startWaitMs: number;
   maxQueue: number;
   maxWaitMs: number;
   /** A worker that has not answered `timeoutMs` + this after dispatch is terminated. */
@@ -24,7 +42,17 @@ export interface PoolOptions {
 }
 
 export interface PoolStats extends ExecutorCounters {
+  /** Workers now (starting ones included). */
   size: number;
+  /** Workers the budget holds: what shares are counted on. */
+  maxSize: number;
+  starting: number;
+  /** Workers replaced because a job left their memory above `recycleWorkerAboveBytes`. */
+  recycled: number;
+  /** Workers beyond `size` stopped after `idleMs` idle. */
+  shrunk: number;
+  /** Bytes reserved now by the workers, counted as for the budget. */
+  reservedBytes: number;
   ready: number;
   busy: number;
   queued: number;
@@ -45,10 +73,17 @@ interface Slot extends Runner<RunRequest> {
   idleAt: number;
   retired: boolean;
   stats: WorkerStats;
+  idleTimer?: ReturnType<typeof setTimeout>;
 }
 
 /** Preparing the next context takes a worker ~0.2–0.3 ms of CPU after it answered. */
 const WARM_AFTER_MS = 1;
+
+const MIB = 1024 * 1024;
+/** The WebAssembly module's own memory before the job's limit (worker.mjs BASE_BYTES). */
+const WASM_BASE_BYTES = 16 * MIB;
+/** V8's young generation when `resourceLimits` leaves it unset (counted at its usual cap). */
+const DEFAULT_YOUNG_MB = 48;
 
 const ZERO_STATS: WorkerStats = { runs: 0, engines: 0, engineFailures: 0, disposed: 0, disposeFailures: 0, runtimes: 0 };
 
@@ -56,15 +91,26 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly retiredStats: WorkerStats = { ...ZERO_STATS };
   private workersStarted = 0;
+  private recycled = 0;
+  private shrunk = 0;
   private readonly core: Executor<RunRequest, Slot>;
+  /** A worker's V8 heap and stack, and its WebAssembly base: what it reserves besides the job's memory limit. */
+  private readonly fixedBytes: number;
+  readonly maxSize: number;
 
   constructor(private readonly options: PoolOptions) {
+    const { resourceLimits: rl } = options;
+    this.fixedBytes = ((rl.maxOldGenerationSizeMb ?? 0) + (rl.maxYoungGenerationSizeMb ?? DEFAULT_YOUNG_MB) + (rl.stackSizeMb ?? 4)) * MIB + WASM_BASE_BYTES;
+    const budget = options.memoryBudgetBytes;
+    const fits = budget === undefined ? Infinity : Math.floor(budget / (this.fixedBytes + options.workerData.memoryBytes));
+    this.maxSize = Math.max(options.size, 1, Math.min(options.maxSize ?? (budget === undefined ? options.size : Infinity), fits));
     this.core = new Executor<RunRequest, Slot>(
       { name: "JavaScript", size: options.size, maxQueue: options.maxQueue, maxWaitMs: options.maxWaitMs },
       {
-        pick: () => this.idleSlot(),
+        pick: (job) => this.idleSlot(job.limits.memoryBytes),
         send: (slot, job) => {
           slot.warm = false;
+          clearTimeout(slot.idleTimer);
           slot.worker.postMessage(job.payload);
         },
         deadlineMs: (job) => job.limits.timeoutMs + options.killGraceMs,
@@ -74,13 +120,18 @@ export class WorkerPool {
           this.replace(slot);
         },
         readyCount: () => this.slots.filter((s) => s.ready).length,
+        afterPump: () => this.grow(),
+        // A job waits longer while a worker is starting for it: growing is not overload.
+        extraWaitMs: (waited) => (this.starting() > 0 && waited < options.maxWaitMs + options.startWaitMs ? options.maxWaitMs + options.startWaitMs - waited : 0),
+        sharePerKey: (activeKeys) => share(this.maxSize, activeKeys),
       },
     );
     for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
   }
 
-  submit(request: RunRequest, limits: SandboxLimits, signal?: AbortSignal): Promise<SandboxResult> {
-    return this.core.submit(request, limits, signal);
+  /** `key`: whose job it is (the app); no key runs more than its share of the workers while others wait. */
+  submit(request: RunRequest, limits: SandboxLimits, signal?: AbortSignal, key = ""): Promise<SandboxResult> {
+    return this.core.submit(request, limits, signal, key);
   }
 
   /** Resolves when every worker is ready (started, its first context prepared). */
@@ -93,6 +144,11 @@ export class WorkerPool {
     for (const s of this.slots) addStats(workers, s.stats);
     return {
       size: this.slots.length,
+      maxSize: this.maxSize,
+      starting: this.starting(),
+      recycled: this.recycled,
+      shrunk: this.shrunk,
+      reservedBytes: this.reserved(),
       ready: this.slots.filter((s) => s.ready).length,
       busy: this.slots.filter((s) => s.job).length,
       queued: this.core.queued,
@@ -108,6 +164,7 @@ export class WorkerPool {
     await Promise.all(
       this.slots.map((slot) => {
         slot.retired = true;
+        clearTimeout(slot.idleTimer);
         return slot.worker.terminate();
       }),
     );
@@ -118,7 +175,10 @@ export class WorkerPool {
    * slot order, so that light traffic keeps going to the same, hot, worker). Otherwise the one
    * that answered first, the closest to ready.
    */
-  private idleSlot(): Slot | undefined {
+  private idleSlot(memoryBytes: number): Slot | undefined {
+    // A job with a larger memory limit than an idle worker's reserves more: within the budget, or alone.
+    const extra = memoryBytes - this.options.workerData.memoryBytes;
+    if (extra > 0 && this.slots.some((s) => s.job) && this.reserved() + extra > (this.options.memoryBudgetBytes ?? Infinity)) return undefined;
     const now = performance.now();
     let fallback: Slot | undefined;
     for (const s of this.slots) {
@@ -129,7 +189,44 @@ export class WorkerPool {
     return fallback;
   }
 
+  /** Workers started and not yet ready. */
+  private starting(): number {
+    return this.slots.filter((s) => !s.ready && !s.retired).length;
+  }
+
+  /** What the workers reserve, each at its worst case (see `memoryBudgetBytes`). */
+  private reserved(): number {
+    let bytes = 0;
+    for (const s of this.slots) bytes += this.fixedBytes + (s.job ? s.job.limits.memoryBytes : this.options.workerData.memoryBytes);
+    return bytes;
+  }
+
+  /** Starts workers for the jobs that wait within their share, as far as the budget allows. */
+  private grow(): void {
+    if (this.core.isClosed || this.core.backingOff) return;
+    const idle = this.slots.filter((s) => s.ready && !s.job).length;
+    let wanted = this.core.dispatchable() - idle - this.starting();
+    const budget = this.options.memoryBudgetBytes ?? Infinity;
+    const cost = this.fixedBytes + this.options.workerData.memoryBytes;
+    while (wanted-- > 0 && this.slots.length < this.maxSize && this.reserved() + cost <= budget) this.slots.push(this.spawn());
+  }
+
+  /** A worker beyond `size` that stays idle `idleMs` is stopped. */
+  private armIdle(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
+    if (this.slots.length <= this.options.size) return;
+    slot.idleTimer = setTimeout(() => {
+      if (slot.job || slot.retired || this.slots.length <= this.options.size || this.core.isClosed) return;
+      this.retire(slot);
+      void slot.worker.terminate();
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      this.shrunk++;
+    }, this.options.idleMs);
+    slot.idleTimer.unref();
+  }
+
   private retire(slot: Slot): void {
+    clearTimeout(slot.idleTimer);
     slot.retired = true;
     slot.ready = false;
     this.core.detach(slot);
@@ -163,6 +260,7 @@ export class WorkerPool {
       slot.warm = true;
       slot.stats = frame.stats;
       this.core.runnerReady();
+      if (!slot.job) this.armIdle(slot);
       return;
     }
     if (frame.stats) slot.stats = frame.stats;
@@ -170,6 +268,16 @@ export class WorkerPool {
     if (!job || job.payload.id !== frame.id) return;
     slot.idleAt = performance.now();
     this.core.complete(slot, answerToResult(frame.answer, job.limits));
+    if ((frame.memory ?? 0) > this.options.recycleWorkerAboveBytes) {
+      // Its WebAssembly memory never shrinks, and a dropped module is only given back when V8
+      // collects it: a new thread gives the memory back now.
+      this.recycled++;
+      this.retire(slot);
+      void slot.worker.terminate();
+      this.replace(slot);
+    } else {
+      this.armIdle(slot);
+    }
     this.core.pump();
   }
 
@@ -187,6 +295,15 @@ export class WorkerPool {
     // after a few tries the executor answers waiting jobs and backs off before the next start.
     if (everReady || this.core.startFailed(err.message, false, () => this.replace(slot))) this.replace(slot);
   }
+}
+
+/**
+ * The most workers one key may run while `activeKeys` keys have jobs running or waiting: an equal
+ * share of the most workers the pool may have. A key alone may use them all; a key arriving
+ * gets a new worker while the budget allows, else the next worker a key over its share frees.
+ */
+export function share(maxSize: number, activeKeys: number): number {
+  return Math.max(1, Math.ceil(maxSize / Math.max(1, activeKeys)));
 }
 
 function addStats(into: WorkerStats, from: WorkerStats): void {

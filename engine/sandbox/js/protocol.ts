@@ -76,7 +76,10 @@ export interface WorkerStats {
  * that one message per request is enough (the stats ride on the answer, as of the previous
  * request's release).
  */
-export type WorkerFrame = { type: "ready"; stats: WorkerStats } | { type: "answer"; id: number; answer: RunAnswer; stats?: WorkerStats };
+export type WorkerFrame =
+  | { type: "ready"; stats: WorkerStats }
+  /** `memory`: bytes of the WebAssembly memory after the request (it only grows), for recycling. */
+  | { type: "answer"; id: number; answer: RunAnswer; stats?: WorkerStats; memory?: number };
 
 /** What the pool passes as `workerData`. */
 export interface WorkerConfig {

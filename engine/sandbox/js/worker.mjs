@@ -532,7 +532,7 @@ async function handle(req) {
   }
   stats.runs++;
   // The counters ride along with each answer (as of the previous request's release).
-  post({ type: "answer", id: req.id, answer, stats });
+  post({ type: "answer", id: req.id, answer, stats, memory: engine ? engine.memory.buffer.byteLength : 0 });
   // Off the critical path from here on.
   if (w) release(w);
   if (engine && engine.memory.buffer.byteLength > cfg.recycleAboveBytes) dropEngine();
