@@ -197,3 +197,45 @@ describe("executor core", () => {
     await expect(core.whenReady()).rejects.toThrow(/closed/);
   });
 });
+
+describe("fair shares across keys", () => {
+  const share = (size: number) => (activeKeys: number) => Math.ceil(size / activeKeys);
+
+  it("keeps a key within its share while another waits, and serves keys round-robin", async () => {
+    const { core, runners } = setUp(2, { sharePerKey: share(2) }, { maxQueue: 10, maxWaitMs: 60_000 });
+    // As the pools do: a runner answers, then the queue is served.
+    const answer = (r: FakeRunner, v: number) => {
+      core.complete(r, ok(v));
+      core.pump();
+    };
+    // A alone may use both runners.
+    const a = ["a1", "a2", "a3", "a4"].map((p) => core.submit(p, limits, undefined, "A"));
+    expect(runners.map((r) => r.job?.payload)).toEqual(["a1", "a2"]);
+    const b = ["b1", "b2"].map((p) => core.submit(p, limits, undefined, "B"));
+    expect(core.dispatchable()).toBe(1); // B's first call is within its share of one: a growing pool starts a runner for it
+    // Two keys: one runner each. The runner A frees goes to B, though A's calls came first.
+    answer(runners[0], 1);
+    expect(runners[0].job?.payload).toBe("b1");
+    expect(core.runningOf("A")).toBe(1);
+    expect(core.runningOf("B")).toBe(1);
+    answer(runners[1], 2);
+    expect(runners[1].job?.payload).toBe("a3");
+    answer(runners[0], 3);
+    expect(runners[0].job?.payload).toBe("b2");
+    answer(runners[1], 4);
+    expect(runners[1].job?.payload).toBe("a4");
+    answer(runners[0], 5);
+    answer(runners[1], 6);
+    expect((await Promise.all([...a, ...b])).map(codeOf)).toEqual(["ok", "ok", "ok", "ok", "ok", "ok"]);
+    expect(core.runningOf("A") + core.runningOf("B")).toBe(0);
+  });
+
+  it("counts waiting calls within their share as dispatchable (what a growing pool starts runners for)", () => {
+    const { core, runners } = setUp(1, { sharePerKey: share(4) }, { maxQueue: 10, maxWaitMs: 60_000 });
+    runners[0].ready = false; // nothing free: everything waits
+    for (const p of ["a1", "a2", "a3", "a4", "a5"]) void core.submit(p, limits, undefined, "A");
+    expect(core.dispatchable()).toBe(4); // A alone: a share of 4
+    void core.submit("b1", limits, undefined, "B");
+    expect(core.dispatchable()).toBe(3); // two keys: 2 of A's, B's one
+  });
+});
