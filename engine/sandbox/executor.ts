@@ -313,8 +313,8 @@ export class Executor<P, R extends Runner<P>> {
     return keys.size;
   }
 
-  /** May `key` start one more job now (always, without shares)? */
-  private withinShare(key: string, waiting: Iterable<string>): boolean {
+  /** Is `key` below its share (always, without shares), counting the keys running and waiting? */
+  withinShare(key: string, waiting: Iterable<string> = this.queue.map((j) => j.key)): boolean {
     if (!this.hooks.sharePerKey) return true;
     return this.runningOf(key) < this.hooks.sharePerKey(this.activeKeys(waiting));
   }

@@ -61,12 +61,14 @@ export function definitionCache(): DefinitionCache {
 /**
  * JavaScript: QuickJS workers, LATHE_JS_WORKERS (2) kept warm, more while calls wait, as many as
  * LATHE_JS_MEMORY_MB (3072) holds at their worst case; each app gets a fair share of them
- * (enginePorts passes the app id as the key). Templates have their own small lane.
+ * (enginePorts passes the app id as the key). Templates have their own small lane. A block's
+ * timeout is cut to LATHE_JS_MAX_TIMEOUT_MS (600 s), the longest a call within its share waits.
  */
 export function jsSandbox(): JsSandbox {
   holder.__latheJs ??= createJsSandbox({
     poolSize: Number(process.env.LATHE_JS_WORKERS) || 2,
     memoryBudgetBytes: (Number(process.env.LATHE_JS_MEMORY_MB) || 3072) * 1024 * 1024,
+    maxTimeoutMs: Number(process.env.LATHE_JS_MAX_TIMEOUT_MS) || undefined,
   });
   return holder.__latheJs;
 }

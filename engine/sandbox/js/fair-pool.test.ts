@@ -11,6 +11,8 @@ const limits: SandboxLimits = { timeoutMs: 60_000, memoryBytes: 64 * MB, maxLogB
 const SPIN = "const end = Date.now() + 55000; while (Date.now() < end) {} return 'spun'";
 /** What one worker reserves by default: V8 heap 256 + young 48 + stack 16 + WebAssembly 16 + 64 MiB. */
 const WORKER_BYTES = 400 * MB;
+/** A budget for `n` code workers: the expression lane's two are set aside first. */
+const budgetFor = (n: number) => (2 + n) * WORKER_BYTES;
 
 let sandbox: JsSandbox | undefined;
 afterEach(async () => {
@@ -35,7 +37,7 @@ function tracked(p: Promise<SandboxResult>) {
 
 describe("fair shares between apps (failure 3)", () => {
   it("answers app B's calls while app A's long calls keep running", async () => {
-    sandbox = createJsSandbox({ poolSize: 2, memoryBudgetBytes: 4 * WORKER_BYTES, maxWaitMs: 1000, killGraceMs: 10_000 });
+    sandbox = createJsSandbox({ poolSize: 2, memoryBudgetBytes: budgetFor(4), maxWaitMs: 1000, killGraceMs: 10_000 });
     const sb = sandbox;
     await sb.warmUp();
     const stopA = new AbortController();
@@ -54,27 +56,42 @@ describe("fair shares between apps (failure 3)", () => {
     for (const c of a) expect(await c.result).toMatchObject({ ok: false, error: { code: "RUN_CANCELLED" } });
   });
 
-  it("serves keys round-robin within their share when the pool cannot grow", async () => {
+  it("serves keys round-robin within their share when the pool cannot grow; a call within its share waits, one over it is refused", async () => {
     // Two workers at most: app A alone may use both; once B waits, A's share is one worker, so
-    // the worker A frees goes to B, not to A's own queued call.
-    sandbox = createJsSandbox({ poolSize: 2, maxWorkers: 2, maxWaitMs: 60_000, killGraceMs: 10_000 });
+    // the worker A frees goes to B, not to A's own queued call. B may wait past `maxWaitMs` (it
+    // is within its share: a worker frees within the longest timeout); A's third call may not.
+    sandbox = createJsSandbox({ poolSize: 2, maxWorkers: 2, maxWaitMs: 200, killGraceMs: 10_000 });
     const sb = sandbox;
     await sb.warmUp();
     const stops = [new AbortController(), new AbortController()];
     const running = stops.map((c) => tracked(sb.run({ kind: "code", source: SPIN, scope: {}, limits }, c.signal, "app-a")));
     await until("A holds both workers", (s) => s.busy === 2, sb);
-    const queuedA = tracked(sb.run({ kind: "code", source: "return 'a3'", scope: {}, limits }, undefined, "app-a"));
+    const queuedA = sb.run({ kind: "code", source: "return 'a3'", scope: {}, limits }, undefined, "app-a");
     const b = tracked(sb.run({ kind: "code", source: "return 'b'", scope: {}, limits }, undefined, "app-b"));
     expect(sb.stats().queued).toBe(2);
 
+    expect(await queuedA).toMatchObject({ ok: false, error: { code: "EXECUTOR_BUSY" } });
+    expect(b.settled).toBe(false);
     stops[0].abort(); // frees a worker (terminated and replaced)
     expect(await b.result).toMatchObject({ ok: true, value: "b" });
-    expect(queuedA.settled).toBe(false);
     expect(running[1].settled).toBe(false);
+    expect(sb.stats()).toMatchObject({ rejectedBusy: 1 });
 
     stops[1].abort();
-    expect(await queuedA.result).toMatchObject({ ok: true, value: "a3" });
-    expect(await running[0].result).toMatchObject({ ok: false, error: { code: "RUN_CANCELLED" } });
+    for (const c of running) expect(await c.result).toMatchObject({ ok: false, error: { code: "RUN_CANCELLED" } });
+  });
+
+  it("keeps one worker of three for an app arriving while another app calls alone", async () => {
+    sandbox = createJsSandbox({ poolSize: 3, maxWorkers: 3, maxWaitMs: 30_000, killGraceMs: 10_000 });
+    const sb = sandbox;
+    await sb.warmUp();
+    const stop = new AbortController();
+    const a = [1, 2, 3].map(() => tracked(sb.run({ kind: "code", source: SPIN, scope: {}, limits }, stop.signal, "app-a")));
+    await until("A at its share", (s) => s.busy === 2 && s.queued === 1, sb);
+    expect(await sb.run({ kind: "code", source: "return 'b'", scope: {}, limits }, undefined, "app-b")).toMatchObject({ ok: true, value: "b" });
+    expect(a.map((c) => c.settled)).toEqual([false, false, false]);
+    stop.abort();
+    for (const c of a) expect(await c.result).toMatchObject({ ok: false, error: { code: "RUN_CANCELLED" } });
   });
 });
 
@@ -92,6 +109,9 @@ describe("templates have their own lane", () => {
     // User-written: sandboxed, and stopped at the lane's budget whatever the block's timeout is.
     const loop = await sb.run({ kind: "expressions", expressions: ["(() => { while (true) {} })()"], scope: {}, limits });
     expect(loop).toMatchObject({ ok: false, error: { code: "SANDBOX_TIMEOUT", message: "Code ran longer than 300 ms" } });
+    // And within the lane's memory: the block's 256 MiB do not apply to a `{{ }}`.
+    const hog = await sb.run({ kind: "expressions", expressions: ["'x'.repeat(100 * 1024 * 1024).length"], scope: {}, limits: { ...limits, memoryBytes: 256 * MB } });
+    expect(hog).toMatchObject({ ok: false, error: { code: "SANDBOX_MEMORY" } });
     expect(long.settled).toBe(false);
 
     stop.abort();
@@ -99,18 +119,26 @@ describe("templates have their own lane", () => {
   });
 });
 
+describe("the longest block timeout", () => {
+  it("cuts a block's timeout to maxTimeoutMs, which bounds how long a call within its share waits", async () => {
+    sandbox = createJsSandbox({ poolSize: 1, maxTimeoutMs: 200, maxWaitMs: 30_000, killGraceMs: 10_000 });
+    const r = await sandbox.run({ kind: "code", source: "while (true) {}", scope: {}, limits });
+    expect(r).toMatchObject({ ok: false, error: { code: "SANDBOX_TIMEOUT", message: "Code ran longer than 200 ms" } });
+  });
+});
+
 describe("a pool that grows and shrinks within its memory budget", () => {
   it("starts workers while calls wait, up to the budget, and stops them when idle", async () => {
-    sandbox = createJsSandbox({ poolSize: 1, memoryBudgetBytes: 3 * WORKER_BYTES, idleMs: 200, maxWaitMs: 1000, killGraceMs: 10_000 });
+    sandbox = createJsSandbox({ poolSize: 1, memoryBudgetBytes: budgetFor(3), idleMs: 200, maxWaitMs: 1000, killGraceMs: 10_000 });
     const sb = sandbox;
     await sb.warmUp();
     expect(sb.stats()).toMatchObject({ size: 1, maxSize: 3, workersStarted: 1 });
 
     const stop = new AbortController();
-    const calls = [1, 2, 3].map(() => tracked(sb.run({ kind: "code", source: SPIN, scope: {}, limits }, stop.signal)));
+    const calls = ["a", "a", "b"].map((key) => tracked(sb.run({ kind: "code", source: SPIN, scope: {}, limits }, stop.signal, key)));
     await until("three calls running", (s) => s.busy === 3, sb);
     // A fourth waits in the queue: the budget holds no fourth worker.
-    const fourth = tracked(sb.run({ kind: "code", source: "return 4", scope: {}, limits }));
+    const fourth = tracked(sb.run({ kind: "code", source: "return 4", scope: {}, limits }, undefined, "c"));
     expect(sb.stats()).toMatchObject({ size: 3, busy: 3, queued: 1, workersStarted: 3, rejectedBusy: 0 });
     expect(sb.stats().reservedBytes).toBeLessThanOrEqual(3 * WORKER_BYTES);
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { EngineErrorData } from "../../errors";
-import type { CodeSandbox, SandboxRequest, SandboxResult } from "../types";
-import { WorkerPool, type PoolStats } from "./pool";
+import type { CodeSandbox, SandboxLimits, SandboxRequest, SandboxResult } from "../types";
+import { WorkerPool, workerBytes, type PoolStats } from "./pool";
 import type { RunRequest, VmSetup } from "./protocol";
 import { pickScope } from "./scope-filter";
 
@@ -15,12 +15,21 @@ export interface JsSandboxOptions {
   /** Worker threads kept for code blocks, each running one request at a time. Default 2. */
   poolSize?: number;
   /**
-   * Memory the code-block workers may reserve together, each counted at its worst case (V8 heap
-   * and stack of the thread, 16 MiB + the request's memory limit of WebAssembly memory): the
-   * pool grows beyond `poolSize` while requests wait, up to what this holds, and shrinks back
-   * when idle. Default: none (the pool stays at `poolSize`).
+   * Memory all workers may reserve together, each counted at its worst case (V8 heaps and stack
+   * of the thread, 16 MiB + the request's memory limit of WebAssembly memory). The expression
+   * lane's `templateMaxWorkers` are set aside first; the code-block pool grows beyond `poolSize`
+   * while requests wait, up to what the rest holds, and shrinks back when idle. Default: none
+   * (the pool stays at `poolSize`).
    */
   memoryBudgetBytes?: number;
+  /** A request waiting this long with no free worker makes the pool start one (0: at once). Default 50 ms. */
+  growAfterMs?: number;
+  /**
+   * The longest `timeoutMs` a code block gets (longer ones are cut to it). It bounds how long a
+   * request within its key's share may wait for a worker (a key over its share frees one within
+   * it, + `killGraceMs`). Default 600 s (the largest `blockTimeoutMs` a function may set).
+   */
+  maxTimeoutMs?: number;
   /** Code-block workers at most, whatever the budget. Default: what the budget holds (`poolSize` without one). */
   maxWorkers?: number;
   /** A worker beyond `poolSize` (or `templateWorkers`) idle this long is stopped. Default 30 s. */
@@ -43,7 +52,11 @@ export interface JsSandboxOptions {
   killGraceMs?: number;
   /** worker.mjs; default `<cwd>/engine/sandbox/js/worker.mjs` (cwd = repository root). */
   workerPath?: string;
-  /** Memory limit the workers warm up for before the first request (requests with another limit rebuild the engine once). Default 64 MiB. */
+  /**
+   * Memory limit the workers warm up for before the first request (requests with another limit
+   * rebuild the engine once), what an idle worker is counted at, and the most an `expressions`
+   * request gets. Default 64 MiB.
+   */
   memoryBytes?: number;
   /** QuickJS stack limit. Default 1 MiB (about 6,000 nested JS calls). */
   vmStackBytes?: number;
@@ -88,31 +101,46 @@ export function defaultWorkerPath(): string {
 
 export function createJsSandbox(options: JsSandboxOptions = {}): JsSandbox {
   const filterScope = options.filterScope ?? true;
+  const maxTimeoutMs = options.maxTimeoutMs ?? 600_000;
+  const killGraceMs = options.killGraceMs ?? 500;
+  const warmMemoryBytes = options.memoryBytes ?? 64 * MIB;
   const shared = {
     maxQueue: options.maxQueue ?? 64,
     maxWaitMs: options.maxWaitMs ?? 2000,
-    killGraceMs: options.killGraceMs ?? 500,
+    killGraceMs,
+    growAfterMs: options.growAfterMs ?? 50,
+    fairWaitMs: maxTimeoutMs + killGraceMs,
     idleMs: options.idleMs ?? 30_000,
     recycleWorkerAboveBytes: options.recycleWorkerAboveBytes ?? 128 * MIB,
     startWaitMs: options.startWaitMs ?? 30_000,
     workerPath: options.workerPath ?? process.env.LATHE_JS_WORKER ?? defaultWorkerPath(),
     workerData: {
-      memoryBytes: options.memoryBytes ?? 64 * MIB,
+      memoryBytes: warmMemoryBytes,
       vmStackBytes: options.vmStackBytes ?? MIB,
       recycleAboveBytes: options.recycleAboveBytes ?? 48 * MIB,
       runtimeRuns: options.runtimeRuns ?? 1000,
     },
     resourceLimits: { stackSizeMb: options.workerStackMb ?? 16, maxOldGenerationSizeMb: options.workerHeapMb ?? 256 },
   };
-  const pool = new WorkerPool({ ...shared, size: options.poolSize ?? 2, maxSize: options.maxWorkers, memoryBudgetBytes: options.memoryBudgetBytes });
-  // Its own lane: a `{{ }}` never waits behind a code block, and its time budget is short, so
+  // Its own lane: a `{{ }}` never waits behind a code block. Its time and memory are short, so
   // that one key's slow expression holds a lane worker briefly (its share is one of two).
-  const templates = new WorkerPool({ ...shared, size: options.templateWorkers ?? 1, maxSize: options.templateMaxWorkers ?? 2 });
+  const templateMaxWorkers = options.templateMaxWorkers ?? 2;
+  const templates = new WorkerPool({ ...shared, size: options.templateWorkers ?? 1, maxSize: templateMaxWorkers });
   const templateTimeoutMs = options.templateTimeoutMs ?? 1000;
+  const laneBytes = templateMaxWorkers * workerBytes(shared.resourceLimits, warmMemoryBytes);
+  const budget = options.memoryBudgetBytes === undefined ? undefined : Math.max(0, options.memoryBudgetBytes - laneBytes);
+  const pool = new WorkerPool({ ...shared, size: options.poolSize ?? 2, maxSize: options.maxWorkers, memoryBudgetBytes: budget });
   let nextId = 1;
 
+  /** The limits a request runs with: an expression's are the lane's at most, a block's timeout `maxTimeoutMs` at most. */
+  function limitsOf(request: SandboxRequest): SandboxLimits {
+    const { limits } = request;
+    if (request.kind === "code") return limits.timeoutMs > maxTimeoutMs ? { ...limits, timeoutMs: maxTimeoutMs } : limits;
+    return { ...limits, timeoutMs: Math.min(limits.timeoutMs, templateTimeoutMs), memoryBytes: Math.min(limits.memoryBytes, warmMemoryBytes) };
+  }
+
   async function run(request: SandboxRequest, signal?: AbortSignal, key = ""): Promise<SandboxResult> {
-    const limits = request.kind === "expressions" ? { ...request.limits, timeoutMs: Math.min(request.limits.timeoutMs, templateTimeoutMs) } : request.limits;
+    const limits = limitsOf(request);
     const texts = request.kind === "code" ? [request.source] : request.expressions;
     let setup: string;
     try {

@@ -32,6 +32,13 @@ export interface PoolOptions {
   recycleWorkerAboveBytes: number;
   /** How long a job may wait for a worker the pool is starting for it (beyond `maxWaitMs`). */
   startWaitMs: number;
+  /**
+   * How long a job within its key's share may wait: a worker of a key over its share frees
+   * within the longest timeout in flight (the sandbox's largest `timeoutMs` + `killGraceMs`).
+   */
+  fairWaitMs: number;
+  /** A job waiting this long without a free worker makes the pool start one (0: at once). */
+  growAfterMs: number;
   maxQueue: number;
   maxWaitMs: number;
   /** A worker that has not answered `timeoutMs` + this after dispatch is terminated. */
@@ -91,6 +98,7 @@ export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly retiredStats: WorkerStats = { ...ZERO_STATS };
   private workersStarted = 0;
+  private growTimer?: ReturnType<typeof setTimeout>;
   private recycled = 0;
   private shrunk = 0;
   private readonly core: Executor<RunRequest, Slot>;
@@ -99,8 +107,7 @@ export class WorkerPool {
   readonly maxSize: number;
 
   constructor(private readonly options: PoolOptions) {
-    const { resourceLimits: rl } = options;
-    this.fixedBytes = ((rl.maxOldGenerationSizeMb ?? 0) + (rl.maxYoungGenerationSizeMb ?? DEFAULT_YOUNG_MB) + (rl.stackSizeMb ?? 4)) * MIB + WASM_BASE_BYTES;
+    this.fixedBytes = workerBytes(options.resourceLimits, 0);
     const budget = options.memoryBudgetBytes;
     const fits = budget === undefined ? Infinity : Math.floor(budget / (this.fixedBytes + options.workerData.memoryBytes));
     this.maxSize = Math.max(options.size, 1, Math.min(options.maxSize ?? (budget === undefined ? options.size : Infinity), fits));
@@ -120,9 +127,8 @@ export class WorkerPool {
           this.replace(slot);
         },
         readyCount: () => this.slots.filter((s) => s.ready).length,
-        afterPump: () => this.grow(),
-        // A job waits longer while a worker is starting for it: growing is not overload.
-        extraWaitMs: (waited) => (this.starting() > 0 && waited < options.maxWaitMs + options.startWaitMs ? options.maxWaitMs + options.startWaitMs - waited : 0),
+        afterPump: () => this.scheduleGrow(),
+        extraWaitMs: (waited, job) => this.extraWaitMs(waited, job.key),
         sharePerKey: (activeKeys) => share(this.maxSize, activeKeys),
       },
     );
@@ -160,6 +166,7 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     if (this.core.isClosed) return;
+    clearTimeout(this.growTimer);
     this.core.close();
     await Promise.all(
       this.slots.map((slot) => {
@@ -199,6 +206,28 @@ export class WorkerPool {
     let bytes = 0;
     for (const s of this.slots) bytes += this.fixedBytes + (s.job ? s.job.limits.memoryBytes : this.options.workerData.memoryBytes);
     return bytes;
+  }
+
+  /**
+   * Waiting is not overload while the pool is starting a worker (growing), or while the job's key
+   * is within its share (a worker of a key over its share frees within the longest timeout).
+   * Otherwise (the key is over its share) `maxWaitMs` holds.
+   */
+  private extraWaitMs(waited: number, key: string): number {
+    const { maxWaitMs, startWaitMs, fairWaitMs } = this.options;
+    const limit = Math.max(this.starting() > 0 ? maxWaitMs + startWaitMs : 0, this.core.withinShare(key) ? fairWaitMs : 0);
+    return Math.max(0, limit - waited);
+  }
+
+  /** Jobs wait within their share and no worker is free: grow now, or when they have waited `growAfterMs` (short jobs never make the pool grow). */
+  private scheduleGrow(): void {
+    if (this.options.growAfterMs <= 0) return this.grow();
+    if (this.growTimer || this.core.dispatchable() === 0) return;
+    this.growTimer = setTimeout(() => {
+      this.growTimer = undefined;
+      this.grow();
+    }, this.options.growAfterMs);
+    this.growTimer.unref();
   }
 
   /** Starts workers for the jobs that wait within their share, as far as the budget allows. */
@@ -299,11 +328,17 @@ export class WorkerPool {
 
 /**
  * The most workers one key may run while `activeKeys` keys have jobs running or waiting: an equal
- * share of the most workers the pool may have. A key alone may use them all; a key arriving
- * gets a new worker while the budget allows, else the next worker a key over its share frees.
+ * share of the most workers the pool may have. A key alone leaves one worker (of three or more)
+ * for a key arriving; after that, a key arriving gets the next worker a key over its share frees.
  */
 export function share(maxSize: number, activeKeys: number): number {
-  return Math.max(1, Math.ceil(maxSize / Math.max(1, activeKeys)));
+  if (activeKeys <= 1) return maxSize >= 3 ? maxSize - 1 : maxSize;
+  return Math.max(1, Math.ceil(maxSize / activeKeys));
+}
+
+/** What one worker reserves at its worst case: its thread's V8 heaps and stack, and WebAssembly memory of 16 MiB + `memoryBytes`. */
+export function workerBytes(rl: ResourceLimits, memoryBytes: number): number {
+  return ((rl.maxOldGenerationSizeMb ?? 0) + (rl.maxYoungGenerationSizeMb ?? DEFAULT_YOUNG_MB) + (rl.stackSizeMb ?? 4)) * MIB + WASM_BASE_BYTES + memoryBytes;
 }
 
 function addStats(into: WorkerStats, from: WorkerStats): void {
