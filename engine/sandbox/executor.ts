@@ -134,7 +134,7 @@ export class Executor<P, R extends Runner<P>> {
    * (all of them without shares). What a growing pool starts runners for.
    */
   dispatchable(): number {
-    if (!this.hooks.sharePerKey) return this.queue.length;
+    if (!this.hooks.sharePerKey || this.queue.length === 0) return this.queue.length;
     const waiting = new Map<string, number>();
     for (const job of this.queue) waiting.set(job.key, (waiting.get(job.key) ?? 0) + 1);
     const share = this.hooks.sharePerKey(this.activeKeys(waiting.keys()));
