@@ -154,7 +154,7 @@ export class Executor<P, R extends Runner<P>> {
     if (this.backoffTimer) return refuse("SANDBOX_CRASHED", this.startError(this.lastStartError));
     return new Promise<SandboxResult>((resolve) => {
       const job: Entry<P> = { payload, limits, signal, logs, resolve, settled: false, enqueuedAt: performance.now(), key };
-      const runner = this.queue.length === 0 && this.withinShare(key, [key]) ? this.hooks.pick(job) : undefined;
+      const runner = this.queue.length === 0 && this.withinShareArriving(key) ? this.hooks.pick(job) : undefined;
       if (runner) {
         this.watchAbort(job);
         this.dispatch(runner, job);
@@ -317,6 +317,13 @@ export class Executor<P, R extends Runner<P>> {
   withinShare(key: string, waiting: Iterable<string> = this.queue.map((j) => j.key)): boolean {
     if (!this.hooks.sharePerKey) return true;
     return this.runningOf(key) < this.hooks.sharePerKey(this.activeKeys(waiting));
+  }
+
+  /** `withinShare` for a job arriving at an empty queue, without building the set of keys (the call path). */
+  private withinShareArriving(key: string): boolean {
+    if (!this.hooks.sharePerKey) return true;
+    const active = this.runningByKey.size + (this.runningByKey.has(key) ? 0 : 1);
+    return this.runningOf(key) < this.hooks.sharePerKey(active);
   }
 
   /** The next job round-robin across the waiting keys (after the last one served) whose key is within its share and gets a runner. */
