@@ -13,12 +13,16 @@ export const TRACE_PREVIEW_BUDGET = 256 * 1024;
 /** Trace entries one run keeps; later block executions still run and count, untraced. */
 export const MAX_TRACE_ENTRIES = 5_000;
 
+/** A sandbox's final note when it stopped capturing: "Logs truncated: … ; N bytes dropped" (js/vm-prelude.mjs, python/harness.py). */
+const SANDBOX_NOTE = /^Logs truncated: .*?(?:; (\d+) bytes dropped)?$/;
+
 /** The run's log budget: what it allows, what it kept and what it dropped. */
 export class LogBudget {
   private used = 0;
   private dropped = 0;
   private marker: LogEntry | null = null;
-  private cutInSandbox = false;
+  /** A sandbox cut lines without saying how much (it was stopped before its final note). */
+  private uncounted = false;
 
   constructor(readonly limit: number) {}
 
@@ -43,14 +47,17 @@ export class LogBudget {
    * Takes the lines of one sandbox call (or nested run) into `out`, within the budget. Past it,
    * one marker line (added once per run, kept up to date with the bytes dropped) and nothing
    * else. `truncatedBySandbox`: the sandbox stopped capturing at the room it was given, so its
-   * own final note is replaced by the run's marker. Answers whether anything was cut.
+   * own final note (its last line: nothing follows it) is replaced by the run's marker, and
+   * what it counted as dropped is added. Answers whether anything was cut.
    */
   take(entries: readonly LogEntry[], truncatedBySandbox: boolean, out: LogEntry[], shift: (l: LogEntry) => LogEntry): boolean {
     let lines = entries;
     if (truncatedBySandbox) {
-      this.cutInSandbox = true;
       const last = lines.at(-1);
-      if (last && last.level === "warn" && last.message.startsWith("Logs truncated:")) lines = lines.slice(0, -1);
+      const note = last && last.level === "warn" ? SANDBOX_NOTE.exec(last.message) : null;
+      if (note) lines = lines.slice(0, -1);
+      if (note?.[1]) this.dropped += Number(note[1]);
+      else this.uncounted = true;
     }
     let cut = truncatedBySandbox;
     for (const l of lines) {
@@ -88,7 +95,7 @@ export class LogBudget {
 
   /** The marker's text: the budget, and how much was dropped. */
   private note(): string {
-    const more = this.cutInSandbox ? " (more was cut in the sandbox)" : "";
+    const more = this.uncounted ? ", and more that was not counted" : "";
     return `Logs truncated: this run's logs are limited to ${this.limit} bytes; ${this.dropped} bytes dropped${more}`;
   }
 }
