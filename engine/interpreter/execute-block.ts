@@ -57,6 +57,21 @@ function outcomeOf(ctx: RunContext, block: Block, r: Attempt<BlockResult>, entry
 }
 
 /**
+ * Counts a block's data against the run's data budget while its scope holds it; past it, the
+ * block fails. A block that finishes after its region ended (abandoned) is not counted: its
+ * scope may already be released, and nothing reads it.
+ */
+function held(ctx: RunContext, block: Block, scope: Scope, outcome: BlockOutcome, signal: AbortSignal): BlockOutcome {
+  if (!outcome.ok || signal.aborted) return outcome;
+  try {
+    ctx.budget.data.hold(scope, outcome.size ?? 0, block.name);
+    return outcome;
+  } catch (err) {
+    return { ok: false, error: toErrorData(err, block.name), fatal: false };
+  }
+}
+
+/**
  * Executes one block: counts it against the run's limit, traces it, retries it per its policy,
  * checks its data is JSON within the size limit and publishes `name: { data, error, metadata }` in scope.
  */
@@ -77,7 +92,7 @@ export async function executeBlock(ctx: RunContext, block: Block, scope: Scope, 
     entry.attempts = n;
     return attempt(base, signal);
   });
-  const outcome = outcomeOf(ctx, block, r, entry);
+  const outcome = held(ctx, block, scope, outcomeOf(ctx, block, r, entry), signal);
   scope[block.name] = outcome.ok
     ? { data: outcome.data, error: null, metadata: outcome.metadata }
     : { data: null, error: outcome.error, metadata: null };

@@ -1,9 +1,11 @@
-import type { LogEntry } from "../sandbox/types";
+import { EngineError } from "../errors";
+import type { LogEntry, Scope } from "../sandbox/types";
 
 /**
  * What one run may keep in the server's memory, counted as it arrives: the run's console output
- * (`limits.maxLogBytes` for the whole run, nested calls included) and the output previews its
- * trace keeps. Nothing is accumulated and cut afterwards: a line past the budget is never kept.
+ * (`limits.maxLogBytes` for the whole run, nested calls included), the output previews its
+ * trace keeps, and the block data it holds in scope at once. Nothing is accumulated and cut
+ * afterwards: a line past the budget is never kept, data past it is never published.
  */
 
 /** The JSON overhead of one log entry, counted as the sandboxes count it. */
@@ -12,6 +14,12 @@ export const LOG_ENTRY_OVERHEAD = 40;
 export const TRACE_PREVIEW_BUDGET = 256 * 1024;
 /** Trace entries one run keeps; later block executions still run and count, untraced. */
 export const MAX_TRACE_ENTRIES = 5_000;
+/**
+ * Block data one run (its called functions included) may hold at once, as JSON bytes: every
+ * block's data in scope, and a loop's results while it collects them. Twice the largest
+ * `maxOutputBytes`, so one maximal value always fits beside others.
+ */
+export const RUN_DATA_BUDGET = 32 * 1024 * 1024;
 
 /** A sandbox's final note when it stopped capturing: "Logs truncated: … ; N bytes dropped" (js/vm-prelude.mjs, python/harness.py). */
 const SANDBOX_NOTE = /^Logs truncated: .*?(?:; (\d+) bytes dropped)?$/;
@@ -118,18 +126,52 @@ export class PreviewBudget {
   }
 }
 
+/**
+ * The block data a run holds, charged per scope: what a loop iteration's blocks published is
+ * released when the iteration ends (its scope is dropped), what a called function's blocks
+ * published when that run ends.
+ */
+export class DataBudget {
+  private used = 0;
+  private readonly byScope = new WeakMap<object, number>();
+
+  constructor(readonly limit: number = RUN_DATA_BUDGET) {}
+
+  get usedBytes(): number {
+    return this.used;
+  }
+
+  /** Counts `bytes` held by `holder` (a scope, or a loop collecting results); throws OUTPUT_TOO_LARGE past the budget. */
+  hold(holder: Scope | object, bytes: number, block: string): void {
+    if (this.used + bytes > this.limit) {
+      const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+      const message = `The data of "${block}" (${mb(bytes)} MB) would take the data this run holds past its limit of ${mb(this.limit)} MB: pass less data between blocks`;
+      throw new EngineError("OUTPUT_TOO_LARGE", message, { block, data: { heldBytes: this.used, bytes, limitBytes: this.limit } });
+    }
+    this.used += bytes;
+    this.byScope.set(holder, (this.byScope.get(holder) ?? 0) + bytes);
+  }
+
+  /** Everything `holder` held is no longer held. */
+  release(holder: Scope | object): void {
+    this.used -= this.byScope.get(holder) ?? 0;
+    this.byScope.delete(holder);
+  }
+}
+
 /** Everything a run counts against its memory budget. */
 export interface RunBudget {
   logs: LogBudget;
   previews: PreviewBudget;
+  data: DataBudget;
 }
 
 /**
- * A run's budget. A nested run (a call-function block) shares its caller's preview budget and
- * may log what is left of its caller's log budget; the caller then takes the callee's lines
+ * A run's budget. A nested run (a call-function block) shares its caller's preview and data
+ * budgets and may log what is left of its caller's log budget; the caller then takes the callee's lines
  * into its own budget, so the whole call tree stays within the outermost run's limit.
  */
 export function createRunBudget(maxLogBytes: number, parent?: RunBudget): RunBudget {
-  if (!parent) return { logs: new LogBudget(maxLogBytes), previews: new PreviewBudget() };
-  return { logs: new LogBudget(Math.min(maxLogBytes, parent.logs.remaining())), previews: parent.previews };
+  if (!parent) return { logs: new LogBudget(maxLogBytes), previews: new PreviewBudget(), data: new DataBudget() };
+  return { logs: new LogBudget(Math.min(maxLogBytes, parent.logs.remaining())), previews: parent.previews, data: parent.data };
 }

@@ -6,7 +6,7 @@ import { createJsSandbox, type JsSandbox } from "../sandbox/js";
 import { createPythonSandbox, type PythonSandboxHandle } from "../sandbox/python";
 import type { CodeSandbox, PythonSandbox, SandboxResult } from "../sandbox/types";
 import { runFunction, type RunOutcome } from ".";
-import { LOG_ENTRY_OVERHEAD } from "./run-budget";
+import { LOG_ENTRY_OVERHEAD, RUN_DATA_BUDGET } from "./run-budget";
 
 /**
  * Issue 13, failure 1: a function's logs were kept in full for the whole run (each block capped
@@ -122,6 +122,40 @@ describe("memory per run: logs (JavaScript)", () => {
     expect(out.error?.message).toMatch(/after 4 of 100 iterations/);
     expect(out.trace.filter((e) => e.blockName === "big")).toHaveLength(4);
   });
+});
+
+describe("memory per run: block data", () => {
+  let js: JsSandbox;
+  beforeAll(() => {
+    js = createJsSandbox({ poolSize: 1 });
+  });
+  afterAll(() => js.close());
+
+  it("refuses the block whose data would take what the run holds past its budget", async () => {
+    const big = { type: "code" as const, config: { source: 'return "z".repeat(8000000)' } };
+    //  start ─► a ─► b ─► c ─► d ─► e, each 8 MB: four fit in the 32 MiB a run may hold, the fifth does not
+    const def = testDefinition({ start: "start", a: big, b: big, c: big, d: big, e: big }, ["start -> a", "a -> b", "b -> c", "c -> d", "d -> e"]);
+    const out = await runFunction(def, {}, { js });
+    expect(4 * 8_000_002).toBeLessThanOrEqual(RUN_DATA_BUDGET);
+    expect(out.error).toMatchObject({ code: "OUTPUT_TOO_LARGE", block: "e", data: { limitBytes: RUN_DATA_BUDGET } });
+    expect(out.trace.map((t) => [t.blockName, t.status])).toEqual([["start", "ok"], ["a", "ok"], ["b", "ok"], ["c", "ok"], ["d", "ok"], ["e", "error"]]);
+  }, 60_000);
+
+  it("releases a loop iteration's data when the iteration ends", async () => {
+    //  start ─► each ─body─► make (4 MB) ─► measure (its length): ten iterations make 40 MB, one at a time
+    const def = testDefinition(
+      {
+        start: "start",
+        each: { type: "loop", config: { source: "{{ [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }}" } },
+        make: { type: "code", parent: "each", config: { source: 'return "z".repeat(4000000)' } },
+        measure: { type: "code", parent: "each", config: { source: "return make.data.length" } },
+      },
+      ["start -> each", "each -body-> make", "make -> measure"],
+    );
+    const out = await runFunction(def, {}, { js });
+    expect(10 * 4_000_002).toBeGreaterThan(RUN_DATA_BUDGET);
+    expect(out).toMatchObject({ status: "ok", result: Array(10).fill(4_000_000) });
+  }, 60_000);
 });
 
 describe("memory per run: logs (Python)", () => {
