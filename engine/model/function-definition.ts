@@ -8,7 +8,7 @@ export const CURRENT_SCHEMA_VERSION = 1;
 /**
  * Every limit is configurable per function and enforced by the engine. The maxima of the
  * limits that hold memory are chosen so that many worst-case runs at once fit in the server's
- * memory: "Memory per run" in engine/interpreter/README.md gives the arithmetic. A stored
+ * memory: "Memory per run" in engine/README.md gives the arithmetic. A stored
  * definition set above a maximum (saved before it was lowered) is clamped to it when read
  * (`clampLimits`); a save above it is refused.
  */
