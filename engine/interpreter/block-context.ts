@@ -35,7 +35,8 @@ export function sandboxLimits(b: BlockContext): SandboxLimits {
   return {
     timeoutMs: b.block.timeoutMs ?? limits.blockTimeoutMs,
     memoryBytes: limits.memoryBytes,
-    maxLogBytes: limits.maxLogBytes,
+    // What is left of the run's log budget: a sandbox never captures (or ships back) more.
+    maxLogBytes: b.run.budget.logs.remaining(),
     maxOutputBytes: limits.maxOutputBytes,
   };
 }

@@ -5,17 +5,26 @@ import type { BlockContext, BlockResult } from "./block-context";
 import { executorOf, runBlock } from "./blocks/executors";
 import { checkOutput } from "./check-output";
 import { FatalBlockError, type RunContext } from "./run-context";
-import type { TraceEntry } from "./types";
+import type { OutputPreview, TraceEntry } from "./types";
 import type { BlockOutcome } from "./types";
 import { withDeadline } from "./with-deadline";
 import { withRetries, type Attempt } from "./with-retries";
 
-function logSink(entry: TraceEntry, blockStart: number): BlockContext["log"] {
+/** Takes a call's log lines into the block's trace entry, within the run's log budget, as they arrive. */
+function logSink(ctx: RunContext, entry: TraceEntry, blockStart: number): BlockContext["log"] {
   return (entries: readonly LogEntry[], callStart: number, truncated?: boolean) => {
     const offset = callStart - blockStart;
-    for (const l of entries) entry.logs.push({ level: l.level, message: l.message, t: offset + l.t });
-    if (truncated) entry.logsTruncated = true;
+    const before = entry.logs.length;
+    const cut = ctx.budget.logs.take(entries, truncated === true, entry.logs, (l) => ({ level: l.level, message: l.message, t: offset + l.t }));
+    if (cut) entry.logsTruncated = true;
+    if (entry.logs.length > before) ctx.trace.logged(entry);
   };
+}
+
+/** The trace's view of a block's data, within the run's preview budget. */
+function budgetedPreview(ctx: RunContext, preview: OutputPreview): OutputPreview {
+  const kept = ctx.budget.previews.grant(preview.json.length);
+  return kept === preview.json.length ? preview : { json: preview.json.slice(0, kept), size: preview.size, truncated: true };
 }
 
 async function attempt(b: Omit<BlockContext, "signal">, signal: AbortSignal): Promise<Attempt<BlockResult>> {
@@ -35,13 +44,31 @@ function outcomeOf(ctx: RunContext, block: Block, r: Attempt<BlockResult>, entry
   if (!r.ok) return r;
   const data = r.value.data === undefined ? null : r.value.data;
   const metadata = r.value.metadata ?? null;
+  let size: number;
   try {
-    entry.output = checkOutput(data, block.name, ctx.limits.maxOutputBytes, r.value.trusted ?? false).preview;
+    const { preview } = checkOutput(data, block.name, ctx.limits.maxOutputBytes, r.value.trusted ?? false);
+    size = preview.size;
+    entry.output = budgetedPreview(ctx, preview);
     if (metadata) checkOutput(metadata, block.name, ctx.limits.maxOutputBytes, false);
   } catch (err) {
     return { ok: false, error: toErrorData(err, block.name), fatal: false };
   }
-  return { ok: true, data, port: r.value.port ?? "next", returned: r.value.returned ?? false, metadata };
+  return { ok: true, data, port: r.value.port ?? "next", returned: r.value.returned ?? false, metadata, size };
+}
+
+/**
+ * Counts a block's data against the run's data budget while its scope holds it; past it, the
+ * block fails. A block that finishes after its region ended (abandoned) is not counted: its
+ * scope may already be released, and nothing reads it.
+ */
+function held(ctx: RunContext, block: Block, scope: Scope, outcome: BlockOutcome, signal: AbortSignal): BlockOutcome {
+  if (!outcome.ok || signal.aborted) return outcome;
+  try {
+    ctx.budget.data.hold(scope, outcome.size ?? 0, block.name);
+    return outcome;
+  } catch (err) {
+    return { ok: false, error: toErrorData(err, block.name), fatal: false };
+  }
 }
 
 /**
@@ -60,12 +87,12 @@ export async function executeBlock(ctx: RunContext, block: Block, scope: Scope, 
     ctx.trace.end(entry, { status: "error", error });
     return { ok: false, error, fatal: true };
   }
-  const base = { run: ctx, block, scope, iteration, log: logSink(entry, ctx.clock.now()) };
+  const base = { run: ctx, block, scope, iteration, log: logSink(ctx, entry, ctx.clock.now()) };
   const r = await withRetries(block.retry, ctx.clock, signal, (n) => {
     entry.attempts = n;
     return attempt(base, signal);
   });
-  const outcome = outcomeOf(ctx, block, r, entry);
+  const outcome = held(ctx, block, scope, outcomeOf(ctx, block, r, entry), signal);
   scope[block.name] = outcome.ok
     ? { data: outcome.data, error: null, metadata: outcome.metadata }
     : { data: null, error: outcome.error, metadata: null };

@@ -23,9 +23,14 @@ function rootScope(ctx: RunContext): Scope {
  */
 export async function executeRun(ctx: RunContext, signal: AbortSignal): Promise<RunResult> {
   const scope = rootScope(ctx);
-  const main = await ctx.runRegion(ctx.graph.main, scope, signal);
-  const nameOf = (id: string) => ctx.graph.byId.get(id)?.name;
-  if (main.kind === "returned") return { ok: true, value: main.value, block: nameOf(main.blockId) };
-  if (main.kind === "completed") return { ok: true, value: main.last?.data ?? null, block: main.last ? nameOf(main.last.blockId) : undefined };
-  return routeToHandler(ctx, main, scope, signal);
+  try {
+    const main = await ctx.runRegion(ctx.graph.main, scope, signal);
+    const nameOf = (id: string) => ctx.graph.byId.get(id)?.name;
+    if (main.kind === "returned") return { ok: true, value: main.value, block: nameOf(main.blockId) };
+    if (main.kind === "completed") return { ok: true, value: main.last?.data ?? null, block: main.last ? nameOf(main.last.blockId) : undefined };
+    return await routeToHandler(ctx, main, scope, signal);
+  } finally {
+    // A called function's scope goes with its run; its caller now holds only the result.
+    ctx.budget.data.release(scope);
+  }
 }

@@ -4,6 +4,7 @@ import type { CompiledGraph, Region } from "../graph";
 import type { FunctionDefinition, Limits } from "../model";
 import type { Clock, EnginePorts } from "../ports";
 import type { Scope } from "../sandbox/types";
+import type { RunBudget } from "./run-budget";
 import type { TraceRecorder } from "./trace-recorder";
 import type { RegionOutcome, RunOutcome } from "./types";
 
@@ -23,6 +24,8 @@ export interface RunContext {
   /** In scope as `currentUser`: who the run is for, or null. */
   currentUser: FrozenCurrentUser | null;
   trace: TraceRecorder;
+  /** What the run may keep in memory (logs, trace previews), counted as it arrives. */
+  budget: RunBudget;
   /** Block executions so far, loop iterations and all. */
   executions: { count: number };
   runRegion(region: Region, scope: Scope, signal: AbortSignal, iteration?: number): Promise<RegionOutcome>;

@@ -10,6 +10,7 @@ import { realClock } from "./real-clock";
 import { regionHooks } from "./region-hooks";
 import type { RunResult } from "./route-to-handler";
 import type { RunContext } from "./run-context";
+import { createRunBudget } from "./run-budget";
 import { runRegion } from "./run-region";
 import { startRunGuard } from "./run-guard";
 import { createTraceRecorder, type TraceRecorder } from "./trace-recorder";
@@ -32,11 +33,13 @@ export async function runFunction(definition: FunctionDefinition, input: unknown
   const guard = startRunGuard(definition.timeoutMs, clock, ports.signal, () => trace.running()[0]);
   const depth = options.depth ?? 0;
   const currentUser = frozenCurrentUser(options.currentUser);
+  const budget = createRunBudget(definition.limits.maxLogBytes, options.parentBudget);
   const ctx: RunContext = {
-    definition, graph: prepared.graph, ports, clock, limits: definition.limits, depth, input: checked.value, currentUser, trace,
+    definition, graph: prepared.graph, ports, clock, limits: definition.limits, depth, input: checked.value, currentUser, trace, budget,
     executions: { count: 0 },
     runRegion: (region, scope, signal, iteration) => runRegion(region, regionHooks(ctx, scope, iteration), signal),
-    runNested: (def, args, signal, functionId) => runFunction(def, args, { ...ports, signal }, { depth: depth + 1, functionId, currentUser }),
+    runNested: (def, args, signal, functionId) =>
+      runFunction(def, args, { ...ports, signal }, { depth: depth + 1, functionId, currentUser, parentBudget: budget }),
   };
   try {
     if (guard.signal.aborted) return end({ ok: false, error: await guard.stopped });
@@ -69,6 +72,7 @@ function finish(r: RunResult, trace: TraceRecorder, clock: Clock, started: numbe
   }
   trace.seal(status === "error" ? error : undefined);
   const outcome: RunOutcome = { status, trace: trace.entries, logs: trace.logs(), durationMs: clock.now() - started };
+  if (trace.omitted() > 0) outcome.traceOmitted = trace.omitted();
   if (status === "ok") outcome.result = result;
   else outcome.error = error;
   return outcome;

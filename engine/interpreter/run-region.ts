@@ -29,7 +29,7 @@ export function runRegion(region: Region, hooks: RegionHooks, parent: AbortSigna
     const active = new Set<string>();
     const inFlight = new Set<string>();
     const resolved = new Set<string>();
-    let last: { blockId: string; data: unknown } | null = null;
+    let last: { blockId: string; data: unknown; size?: number } | null = null;
     let done = false;
 
     const finish = (outcome: RegionOutcome) => {
@@ -59,9 +59,9 @@ export function runRegion(region: Region, hooks: RegionHooks, parent: AbortSigna
       if (done) return;
       inFlight.delete(id);
       resolved.add(id);
-      if (o.ok && o.returned) return finish({ kind: "returned", blockId: id, value: o.data });
+      if (o.ok && o.returned) return finish({ kind: "returned", blockId: id, value: o.data, size: o.size });
       if (o.ok) {
-        if (hooks.countsAsResult(id)) last = { blockId: id, data: o.data };
+        if (hooks.countsAsResult(id)) last = { blockId: id, data: o.data, size: o.size };
         propagate(id, o.port);
       } else if (!o.fatal && region.outgoing.get(id)?.some((e) => e.port === "error")) {
         propagate(id, "error");

@@ -28,3 +28,20 @@ describe("createTraceRecorder", () => {
     expect(t.logs()).toEqual([{ block: "a", level: "log", message: "hi", t: 6 }]);
   });
 });
+
+describe("createTraceRecorder past its cap", () => {
+  it("keeps at most maxEntries, counts the rest, and keeps the log lines of those that logged", () => {
+    const clock: Clock = { now: () => 0, sleep: async () => {} };
+    const g = testGraph({ a: "code", b: "code", c: "code" }, []);
+    const t = createTraceRecorder(clock, 0, 2);
+    t.begin(blockNamed(g, "a"));
+    t.skip(blockNamed(g, "b"));
+    const c = t.begin(blockNamed(g, "c"));
+    c.logs.push({ level: "log", message: "late", t: 1 });
+    t.logged(c);
+    t.end(c, { status: "ok" });
+    expect(t.entries.map((e) => e.blockName)).toEqual(["a", "b"]);
+    expect(t.omitted()).toBe(1);
+    expect(t.logs()).toEqual([{ block: "c", level: "log", message: "late", t: 1 }]);
+  });
+});

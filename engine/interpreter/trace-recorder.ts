@@ -1,6 +1,7 @@
 import type { EngineErrorData } from "../errors";
 import type { Block } from "../model";
 import type { Clock } from "../ports";
+import { MAX_TRACE_ENTRIES } from "./run-budget";
 import type { RunLog, TraceEntry } from "./types";
 
 export interface TraceRecorder {
@@ -17,16 +18,35 @@ export interface TraceRecorder {
   /** Closes every open entry with `error` and freezes the trace (the run has returned). */
   seal(error?: EngineErrorData): void;
   logs(): RunLog[];
+  /** Block executions not kept in `entries` (past `maxEntries`); they still ran and counted. */
+  omitted(): number;
+  /** A log line was kept for `entry`: an entry past the cap keeps its lines in the run's logs. */
+  logged(entry: TraceEntry): void;
 }
 
 /**
  * Records the per-block trace with times relative to the run's start. Entries are appended
- * when a block starts (or is skipped), so their order is the order blocks started.
+ * when a block starts (or is skipped), so their order is the order blocks started. At most
+ * `maxEntries` are kept (a loop of a million iterations must not hold a million entries); later
+ * ones are counted in `omitted()`, and the log lines of those that logged stay in `logs()`.
  */
-export function createTraceRecorder(clock: Clock, runStart: number): TraceRecorder {
+export function createTraceRecorder(clock: Clock, runStart: number, maxEntries = MAX_TRACE_ENTRIES): TraceRecorder {
   const entries: TraceEntry[] = [];
   const open = new Map<string, TraceEntry>();
+  /** Entries past the cap that logged: bounded by the run's log budget (each line costs bytes). */
+  const untracedWithLogs = new Set<TraceEntry>();
+  const untraced = new WeakSet<TraceEntry>();
+  let omitted = 0;
   let sealed = false;
+  const keep = (entry: TraceEntry): boolean => {
+    if (entries.length < maxEntries) {
+      entries.push(entry);
+      return true;
+    }
+    omitted++;
+    untraced.add(entry);
+    return false;
+  };
   const since = () => clock.now() - runStart;
   const close = (entry: TraceEntry, patch: Partial<TraceEntry>) => {
     Object.assign(entry, patch);
@@ -39,7 +59,7 @@ export function createTraceRecorder(clock: Clock, runStart: number): TraceRecord
       const entry: TraceEntry = { blockId: block.id, blockName: block.name, type: block.type, status: "ok", startedAt: since(), durationMs: 0, attempts: 0, logs: [] };
       if (iteration !== undefined) entry.iteration = iteration;
       if (sealed) return entry;
-      entries.push(entry);
+      keep(entry);
       open.set(block.id, entry);
       return entry;
     },
@@ -50,7 +70,7 @@ export function createTraceRecorder(clock: Clock, runStart: number): TraceRecord
       if (sealed) return;
       const entry: TraceEntry = { blockId: block.id, blockName: block.name, type: block.type, status: "skipped", startedAt: since(), durationMs: 0, attempts: 0, logs: [] };
       if (iteration !== undefined) entry.iteration = iteration;
-      entries.push(entry);
+      keep(entry);
     },
     abandon(blockId) {
       const entry = open.get(blockId);
@@ -61,9 +81,13 @@ export function createTraceRecorder(clock: Clock, runStart: number): TraceRecord
       for (const entry of [...open.values()]) close(entry, error ? { status: "error", error, cancelled: true } : { status: "skipped", cancelled: true });
       sealed = true;
     },
+    omitted: () => omitted,
+    logged(entry) {
+      if (untraced.has(entry)) untracedWithLogs.add(entry);
+    },
     logs() {
       const out: RunLog[] = [];
-      for (const e of entries) {
+      for (const e of [...entries, ...untracedWithLogs]) {
         for (const l of e.logs) {
           const log: RunLog = { block: e.blockName, level: l.level, message: l.message, t: e.startedAt + l.t };
           if (e.iteration !== undefined) log.iteration = e.iteration;

@@ -3,6 +3,7 @@ import type { CurrentUser, FrozenCurrentUser } from "../contract/current-user";
 import { EngineErrorData } from "../errors";
 import { Block } from "../model";
 import type { LogEntry } from "../sandbox/types";
+import type { RunBudget } from "./run-budget";
 
 /** A size-capped view of a block's JSON output, for the trace panel. */
 export const OutputPreview = z.object({
@@ -73,6 +74,8 @@ export const RunOutcome = z.object({
   trace: z.array(TraceEntry),
   logs: z.array(RunLog),
   durationMs: z.number(),
+  /** Block executions past the trace's cap (MAX_TRACE_ENTRIES), not in `trace`; absent when none. */
+  traceOmitted: z.number().optional(),
 });
 export type RunOutcome = z.infer<typeof RunOutcome>;
 
@@ -87,15 +90,25 @@ export interface RunOptions {
    * runs get the same.
    */
   currentUser?: CurrentUser | FrozenCurrentUser | null;
+  /** Set by a call-function block for the run it starts: the caller's budget, which the callee shares. */
+  parentBudget?: RunBudget;
 }
 
 /** What one block execution came to, as the scheduler sees it. */
 export type BlockOutcome =
-  | { ok: true; data: unknown; port: string; returned: boolean; metadata: Record<string, unknown> | null }
+  | {
+      ok: true;
+      data: unknown;
+      port: string;
+      returned: boolean;
+      metadata: Record<string, unknown> | null;
+      /** Bytes of `data` as JSON (UTF-16 code units when small), known from the output check. */
+      size?: number;
+    }
   | { ok: false; error: EngineErrorData; fatal: boolean };
 
 /** What running one region came to. */
 export type RegionOutcome =
-  | { kind: "completed"; last: { blockId: string; data: unknown } | null }
-  | { kind: "returned"; blockId: string; value: unknown }
+  | { kind: "completed"; last: { blockId: string; data: unknown; size?: number } | null }
+  | { kind: "returned"; blockId: string; value: unknown; size?: number }
   | { kind: "failed"; blockId: string; error: EngineErrorData; fatal: boolean };

@@ -5,16 +5,22 @@ import { ParamDef } from "./param";
 
 export const CURRENT_SCHEMA_VERSION = 1;
 
-/** Every limit is configurable per function and enforced by the engine. */
+/**
+ * Every limit is configurable per function and enforced by the engine. The maxima of the
+ * limits that hold memory are chosen so that many worst-case runs at once fit in the server's
+ * memory: "Memory per run" in engine/README.md gives the arithmetic. A stored
+ * definition set above a maximum (saved before it was lowered) is clamped to it when read
+ * (`clampLimits`); a save above it is refused.
+ */
 export const Limits = z.object({
   /** Memory cap of one code block's sandbox. */
-  memoryBytes: z.number().int().min(1 << 20).max(1 << 30).default(64 << 20),
+  memoryBytes: z.number().int().min(1 << 20).max(256 << 20).default(64 << 20),
   /** Wall time of one code block attempt unless the block sets `timeoutMs`. */
   blockTimeoutMs: z.number().int().min(1).max(600_000).default(5_000),
   /** Size of the JSON result of one block and of the run. */
-  maxOutputBytes: z.number().int().min(1024).max(64 << 20).default(8 << 20),
-  /** Bytes of captured console output per block. */
-  maxLogBytes: z.number().int().min(1024).max(8 << 20).default(64 << 10),
+  maxOutputBytes: z.number().int().min(1024).max(16 << 20).default(8 << 20),
+  /** Bytes of captured console output for the whole run (every block, loop iteration and called function). */
+  maxLogBytes: z.number().int().min(1024).max(1 << 20).default(256 << 10),
   /** Total block executions in one run, loop iterations included. */
   maxBlockExecutions: z.number().int().min(1).max(1_000_000).default(10_000),
 });

@@ -1,4 +1,5 @@
-import { type z } from "zod";
+import { z } from "zod";
+import { clampLimits } from "./clamp-limits";
 import { CURRENT_SCHEMA_VERSION, FunctionDefinition } from "./function-definition";
 import { isJsonObject, loadVersioned, type DocumentKind, type Migration } from "./versioned-document";
 
@@ -27,14 +28,24 @@ export const functionDefinitionKind: DocumentKind<FunctionDefinition> = {
   schema: FunctionDefinition,
 };
 
+/** The same kind as read back from storage: after the migrations, limits are clamped to today's maxima. */
+const storedDefinitionKind: DocumentKind<FunctionDefinition> = {
+  ...functionDefinitionKind,
+  schema: z.preprocess((doc) => (isJsonObject(doc) ? clampLimits(doc).doc : doc), FunctionDefinition),
+};
+
 /** A definition without a `schemaVersion` is the pre-release shape, version 0. */
 function versionOf(def: unknown): number {
   const v = isJsonObject(def) ? def.schemaVersion : undefined;
   return typeof v === "number" && Number.isInteger(v) ? v : 0;
 }
 
-/** Runs the ordered migrations, then validates. A definition that fails is never executed. */
-export function loadDefinition(raw: unknown): LoadResult {
-  const loaded = loadVersioned(functionDefinitionKind, raw, versionOf(raw));
+/**
+ * Runs the ordered migrations, then validates. A definition that fails is never executed.
+ * `stored`: the definition was read from storage, so limits above today's maxima are clamped
+ * to them (it was valid when saved) instead of failing; a definition being saved is not.
+ */
+export function loadDefinition(raw: unknown, { stored = false }: { stored?: boolean } = {}): LoadResult {
+  const loaded = loadVersioned(stored ? storedDefinitionKind : functionDefinitionKind, raw, versionOf(raw));
   return loaded.ok ? { ok: true, definition: loaded.value, migratedFrom: loaded.migratedFrom } : loaded;
 }

@@ -18,12 +18,14 @@ export function definitionColumns(definition: FunctionDefinition): { definition:
 }
 
 /**
- * A stored definition, migrated and validated. Never throws: callers decide what an invalid
- * one means (the editor shows it, a call fails with INVALID_DEFINITION, an app page skips it).
+ * A stored definition, migrated and validated, its limits clamped to today's maxima (a function
+ * saved when a limit allowed more still loads; see `clampLimits`). Never throws: callers decide
+ * what an invalid one means (the editor shows it, a call fails with INVALID_DEFINITION, an app
+ * page skips it).
  */
 export function readDefinition(text: string): LoadResult {
   const json = tryParseJson(text);
-  return json.ok ? loadDefinition(json.value) : { ...json, message: `Stored definition is ${json.message}` };
+  return json.ok ? loadDefinition(json.value, { stored: true }) : { ...json, message: `Stored definition is ${json.message}` };
 }
 
 /**

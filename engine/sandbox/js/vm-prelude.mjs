@@ -49,6 +49,8 @@ export const LAZY_GLOBALS = ["console", "ServerError", "_", "dayjs"];
  * @property {string} k error code for a failure of user code: BLOCK_FAILED or EXPRESSION_FAILED
  * @property {number} used log bytes used
  * @property {boolean} lt logs truncated
+ * @property {number} ld log characters dropped after the cap (counted, so the final note can say how many)
+ * @property {{ level: string, message: string, t: number, __proto__?: null } | null} mk the final note, once written
  * @property {{ level: string, message: string, t: number, __proto__?: null }[]} logs null-prototype entries
  * @property {[string, unknown] | null} bad first value JSON cannot carry: [key, value]
  * @property {number} budget values left to check (the check is capped; JSON.stringify still rejects cycles and BigInt)
@@ -129,7 +131,7 @@ function kernel(LAZY) {
     // Null prototypes: no realm, and no inherited toJSON when the kernel serializes the logs.
     /** @type {VmState} */
     const S = /** @type {any} */ ({
-      __proto__: null, t0: 0, ml: 0, mo: 0, k: "", used: 0, lt: false, logs: setProto([], null),
+      __proto__: null, t0: 0, ml: 0, mo: 0, k: "", used: 0, lt: false, ld: 0, mk: null, logs: setProto([], null),
       bad: null, budget: 0, size: 0, ServerError: null, e: setProto([], null),
     });
     for (let i = 0; i < LAZY.length; i++) {
@@ -320,16 +322,24 @@ const chunks = {
     /** @param {string} level */
     const log = (level) =>
       function () {
-        if (S.lt) return;
         let m = "";
         for (let i = 0; i < arguments.length; i++) m += (i ? " " : "") + fmt(arguments[i]);
+        // Past the cap nothing is kept, only counted: the final note says how much was dropped.
+        if (S.lt) {
+          S.ld += m.length;
+          if (S.mk) S.mk.message = "Logs truncated: this run printed more than " + S.ml + " bytes; " + S.ld + " bytes dropped";
+          return;
+        }
         // 40 ≈ the JSON overhead of one entry, so the cap bounds the serialized logs too.
         const room = S.ml - S.used;
         const t = +now() - S.t0;
         if (m.length + 40 > room) {
           S.lt = true;
-          if (room > 200) S.logs[S.logs.length] = { __proto__: null, level, message: m.slice(0, room - 140), t };
-          S.logs[S.logs.length] = { __proto__: null, level: "warn", message: "Logs truncated: this run printed more than " + S.ml + " bytes", t };
+          const kept = room > 200 ? room - 140 : 0;
+          if (kept) S.logs[S.logs.length] = { __proto__: null, level, message: m.slice(0, kept), t };
+          S.ld = m.length - kept;
+          S.mk = { __proto__: null, level: "warn", message: "Logs truncated: this run printed more than " + S.ml + " bytes; " + S.ld + " bytes dropped", t };
+          S.logs[S.logs.length] = S.mk;
           return;
         }
         S.used += m.length + 40;

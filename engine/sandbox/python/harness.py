@@ -135,7 +135,7 @@ AttrDict.__module__ = "builtins"
 
 
 class _Logs:
-    __slots__ = ("entries", "used", "lt", "ml", "t0", "rid", "flushed_at")
+    __slots__ = ("entries", "used", "lt", "ld", "mk", "ml", "t0", "rid", "flushed_at")
 
     def __init__(self):
         self.reset(0, 0, 0)
@@ -144,6 +144,9 @@ class _Logs:
         self.entries = []
         self.used = 0
         self.lt = False
+        # Past the cap: characters dropped (counted, not kept) and the final note, sent with `done`.
+        self.ld = 0
+        self.mk = None
         self.ml = ml
         self.t0 = t0
         self.rid = rid
@@ -153,19 +156,32 @@ class _Logs:
 LOGS = _Logs()
 
 
+def _dropped(n):
+    L = LOGS
+    L.ld += n
+    L.mk["message"] = f"Logs truncated: this run printed more than {L.ml} bytes; {L.ld} bytes dropped"
+
+
 def _add_log(level, message):
     L = LOGS
     if L.lt:
+        _dropped(len(message))
         return
     t = int(_time() * 1000 - L.t0)
     # 40 ≈ the JSON overhead of one entry, as in the JavaScript sandbox.
     room = L.ml - L.used
     if len(message) + 40 > room:
         L.lt = True
-        if room > 200:
-            L.entries.append({"level": level, "message": message[: room - 140], "t": t})
-        L.entries.append({"level": "warn", "message": f"Logs truncated: this run printed more than {L.ml} bytes", "t": t})
-        _flush_logs()
+        kept = room - 140 if room > 200 else 0
+        if kept:
+            L.entries.append({"level": level, "message": message[:kept], "t": t})
+        # What was kept goes out now (with the flag), so a run killed later keeps it; the note
+        # stays behind and leaves with `done`, by then counting every character dropped.
+        _emit(_ENCODE_ASCII({"type": "log", "id": L.rid, "logs": L.entries, "logsTruncated": True}) + "\n")
+        L.flushed_at = _monotonic()
+        L.mk = {"level": "warn", "message": "", "t": t}
+        L.entries = [L.mk]
+        _dropped(len(message) - kept)
         return
     L.used += len(message) + 40
     L.entries.append({"level": level, "message": message, "t": t})
@@ -197,6 +213,7 @@ class _Out(io.TextIOBase):
         if not isinstance(s, str):
             raise TypeError(f"write() argument must be str, not {type(s).__name__}")
         if LOGS.lt:
+            _dropped(len(s))
             return len(s)
         if s.endswith("\n"):
             if self._buf:
