@@ -15,6 +15,7 @@ import { moveDemoDatabase } from "./services/demo-database-move";
 import { seedDemoOnce } from "./services/seed";
 import { adminFromEnvironment } from "./services/setup";
 import { startAuditRetention } from "./services/audit-retention";
+import { startRunRetention } from "./services/run-retention";
 import { migrateSecretHeaders } from "./storage/resources";
 
 /**
@@ -29,6 +30,7 @@ async function main() {
   const db = getDb();
   await tuneSqlite(db);
   void startAuditRetention(db); // throws on a bad LATHE_AUDIT_DAYS; prunes now, then daily
+  void startRunRetention(db); // throws on a bad LATHE_RUN_DAYS or LATHE_RUN_KEEP; prunes now, then hourly, in small batches
   const headers = await migrateSecretHeaders(db, secretKey());
   if (headers) console.log(`[lathe] moved credential-looking default headers of ${headers} REST resource(s) into their encrypted secrets`);
   // The one folder SQLite resources may open files in (server/resources/sqlite-path.ts).
