@@ -7,6 +7,7 @@ import { dataDir, sqliteDir } from "./db/config";
 import { getAuth } from "./auth/auth";
 import { handleCallNode } from "./http/call-node";
 import { gate, stampClientIp } from "./http/gate";
+import { gracefulStop, stopGraceSeconds } from "./http/graceful-stop";
 import { checkRequest, guardConfig } from "./http/request-guard";
 import { frameAncestors, newNonce, securityHeaders } from "./http/security-headers";
 import { refreshSessionCookie } from "./http/session-refresh";
@@ -15,6 +16,7 @@ import { moveDemoDatabase } from "./services/demo-database-move";
 import { seedDemoOnce } from "./services/seed";
 import { adminFromEnvironment } from "./services/setup";
 import { startAuditRetention } from "./services/audit-retention";
+import { startRunRetention } from "./services/run-retention";
 import { migrateSecretHeaders } from "./storage/resources";
 
 /**
@@ -29,6 +31,8 @@ async function main() {
   const db = getDb();
   await tuneSqlite(db);
   void startAuditRetention(db); // throws on a bad LATHE_AUDIT_DAYS; prunes now, then daily
+  const graceSeconds = stopGraceSeconds(); // throws on a bad LATHE_STOP_GRACE_SECONDS: the start stops
+  void startRunRetention(db); // throws on a bad LATHE_RUN_DAYS or LATHE_RUN_KEEP; prunes now, then hourly, in small batches
   const headers = await migrateSecretHeaders(db, secretKey());
   if (headers) console.log(`[lathe] moved credential-looking default headers of ${headers} REST resource(s) into their encrypted secrets`);
   // The one folder SQLite resources may open files in (server/resources/sqlite-path.ts).
@@ -55,6 +59,7 @@ async function main() {
   const guard = guardConfig();
   const embedders = frameAncestors(process.env.LATHE_FRAME_ANCESTORS); // throws on a bad value: the start stops
   const server = http.createServer((req, res) => {
+    drain.track(res);
     void serve(req, res).catch((err: unknown) => {
       console.error("[lathe] request failed:", err);
       if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
@@ -98,21 +103,36 @@ async function main() {
     }
     await handle(req, res);
   }
+  const drain = gracefulStop(server, graceSeconds * 1000);
   server.keepAliveTimeout = 65_000;
   server.listen(port, hostname, () => console.log(`[lathe] listening on ${hostname ?? "all interfaces"}:${port}`));
 
+  // SIGTERM/SIGINT: stop accepting, let the calls in flight answer (LATHE_STOP_GRACE_SECONDS),
+  // store their runs, then close the rest and exit. A second signal does not cut this short.
   const stop = () => {
-    server.close();
-    void runWriter(db)
-      .flush()
-      .then(() => resourceClients().closeAll())
+    if (drain.stopping) return;
+    console.log(`[lathe] stopping: answering the calls in flight (at most ${graceSeconds} s), then storing their runs`);
+    // If closing the rest hangs, exit anyway: the runs were stored before any of it.
+    const hard = () => setTimeout(() => process.exit(1), 10_000).unref();
+    void drain
+      .stop()
+      .then((how) => {
+        if (how === "grace expired") console.warn(`[lathe] calls still running after ${graceSeconds} s were cut off`);
+        return storeRuns();
+      })
+      .then(() => {
+        hard();
+        return resourceClients().closeAll();
+      })
       .then(() => pythonSandbox().close())
       .then(() => app.close())
+      .catch((err: unknown) => console.error("[lathe] stopping failed:", err))
       .finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  /** Every run answered so far, written: the one place the stop stores runs (the run writer's flush, or its close once it has one). */
+  const storeRuns = () => runWriter(db).flush();
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 main().catch((err: unknown) => {

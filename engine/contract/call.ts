@@ -8,6 +8,8 @@ import { ErrorBody } from "./error-body";
  * Success: `200 { result }`. Every error: `{ error, fnId, status, code, data? }`.
  */
 export const MAX_CALL_BODY_BYTES = 1024 * 1024;
+/** How deep a call's arguments may nest (ARGUMENTS_TOO_DEEP past it): checked with the parameters. */
+export { MAX_ARGUMENT_DEPTH } from "../params/argument-depth";
 
 /** `{ fnId, args }`: a clean string id and an array holding one object of named parameters, or nothing. */
 export const CallRequestBody = z.object(

@@ -1,3 +1,4 @@
+import { ARGUMENTS_TOO_DEEP_MESSAGE, argumentsDeeperThan } from "../params/argument-depth";
 import { CallRequestBody, MAX_CALL_BODY_BYTES, contractError, type CallErrorEnvelope, type ContractErrorCode } from "./call";
 
 export type ParsedCall =
@@ -24,7 +25,11 @@ export function checkCallHead(method: string, contentType: string | null, conten
   return null;
 }
 
-/** The body, once read, parsed with the contract's `CallRequestBody`; the first problem is the message. */
+/**
+ * The body, once read, parsed with the contract's `CallRequestBody`; the first problem is the
+ * message. Arguments nested deeper than MAX_ARGUMENT_DEPTH are ARGUMENTS_TOO_DEEP (the body's
+ * 1 MiB cap bounds their size).
+ */
 export function parseCallBody(text: string): ParsedCall {
   let body: unknown;
   try {
@@ -39,5 +44,8 @@ export function parseCallBody(text: string): ParsedCall {
     return fail("BAD_REQUEST", parsed.error.issues[0]?.message ?? "The request body is malformed", fnId);
   }
   const { fnId, args } = parsed.data;
-  return { ok: true, fnId, params: args[0] ?? {} };
+  const params = args[0] ?? {};
+  // Before the function is even loaded: nothing deeper reaches zod, a block or the stored run.
+  if (argumentsDeeperThan(params)) return fail("ARGUMENTS_TOO_DEEP", ARGUMENTS_TOO_DEEP_MESSAGE, fnId);
+  return { ok: true, fnId, params };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EngineErrorData, ErrorCode } from "../errors/codes";
 import { BlockLog, RunLog, RunOutcome, TraceEntry } from "../interpreter/types";
+import { ARGUMENTS_TOO_DEEP_MESSAGE, argumentsDeeperThan } from "../params/argument-depth";
 import { leniently } from "./common";
 import { FunctionParams } from "./functions";
 
@@ -29,7 +30,10 @@ export const TestRunInput = z.object({
   /** The editor's current state, saved or not; checked by the service, which names the problem. */
   definition: z.unknown(),
   /** Parameters; the defaults fill what is missing. */
-  input: z.record(z.string(), z.unknown()).default({}),
+  input: z
+    .record(z.string(), z.unknown())
+    .refine((v) => !argumentsDeeperThan(v), ARGUMENTS_TOO_DEEP_MESSAGE)
+    .default({}),
 });
 export type TestRunInput = z.infer<typeof TestRunInput>;
 

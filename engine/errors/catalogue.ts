@@ -73,6 +73,8 @@ export const CATALOGUE = {
   // Transport (seed 002's statuses for /api/fn; the browser client refuses an oversized call itself).
   BAD_REQUEST: { status: 400, message: "The request is malformed", exposeData: true, origins: ["contract"] },
   METHOD_NOT_ALLOWED: { status: 405, message: "Method not allowed", exposeData: true, origins: ["contract"] },
+  // Arguments nested deeper than MAX_ARGUMENT_DEPTH (engine/params/argument-depth.ts): refused before the function runs.
+  ARGUMENTS_TOO_DEEP: { status: 400, message: "The arguments are nested too deeply", exposeData: true, origins: ["contract"] },
   PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is larger than 1 MiB", exposeData: true, origins: ["contract", "browser"] },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Content-Type must be application/json", exposeData: true, origins: ["contract"] },
   // Every request (server/http/request-guard.ts): a Host this installation does not answer to

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ParamDef } from "../model";
-import { paramsSchema, validateDefault, validateInput } from ".";
+import { MAX_ARGUMENT_DEPTH, argumentsDeeperThan, paramsSchema, validateDefault, validateInput } from ".";
 
 const p = (x: Partial<ParamDef> & Pick<ParamDef, "name" | "type">): ParamDef => ParamDef.parse(x);
 
@@ -74,5 +74,28 @@ describe("validateDefault", () => {
     expect(validateDefault(p({ name: "a", type: "date", default: "yesterday" }))).toMatch(/ISO/);
     expect(validateDefault(p({ name: "a", type: "object", default: [] }))).not.toBeNull();
     expect(validateDefault(p({ name: "a", type: "string" }))).toBeNull();
+  });
+});
+
+describe("argument depth", () => {
+  const deep = (n: number): unknown => {
+    let v: unknown = 1;
+    for (let i = 1; i < n; i++) v = i % 2 ? [v] : { a: v };
+    return { x: v };
+  };
+
+  it("counts levels as the JSON text does, the arguments object first, without recursion", () => {
+    expect(argumentsDeeperThan({}, 1)).toBe(false);
+    expect(argumentsDeeperThan({ a: [1] }, 1)).toBe(true);
+    expect(argumentsDeeperThan({ a: [1] }, 2)).toBe(false);
+    expect(argumentsDeeperThan(deep(MAX_ARGUMENT_DEPTH))).toBe(false);
+    expect(argumentsDeeperThan(deep(MAX_ARGUMENT_DEPTH + 1))).toBe(true);
+    expect(argumentsDeeperThan(deep(100_000))).toBe(true);
+    expect(argumentsDeeperThan("text")).toBe(false);
+  });
+
+  it("validateInput refuses deeper arguments before zod walks them", () => {
+    const checked = validateInput([{ name: "x", type: "json", required: true, description: "" }], deep(100_000));
+    expect(checked).toEqual({ ok: false, issues: [{ code: "too_deep", path: [], message: expect.stringMatching(/nested deeper than 256 levels/) }] });
   });
 });

@@ -1,5 +1,6 @@
 /** Reading an HTTP response body under a byte cap, and turning it into block data. */
 
+import { parseJsonInSlices } from "./json-in-slices";
 import type { SecretMask } from "./secret-mask";
 
 export class BodyTooLargeError extends Error {
@@ -63,12 +64,19 @@ export function decodeText(bytes: Buffer, contentType: string | null): string {
   }
 }
 
-/** Parsed JSON when the response says JSON (null when empty), else the text. Throws on bad JSON. */
-export function bodyValue(bytes: Buffer, contentType: string | null): unknown {
+/** JSON longer than this is parsed in slices (json-in-slices.ts): one JSON.parse of 50 MB holds the event loop for a second. */
+export const SLICED_JSON_CHARS = 1024 * 1024;
+
+/**
+ * Parsed JSON when the response says JSON (null when empty), else the text. Rejects on bad
+ * JSON. A large body is parsed in slices with turns of the event loop between them, so health
+ * and other calls answer meanwhile (the body's size is capped by maxResponseBytes before this).
+ */
+export async function bodyValue(bytes: Buffer, contentType: string | null): Promise<unknown> {
   const text = decodeText(bytes, contentType);
   if (!isJsonType(contentType)) return text;
   if (text.trim() === "") return null;
-  return JSON.parse(text);
+  return text.length > SLICED_JSON_CHARS ? parseJsonInSlices(text) : JSON.parse(text);
 }
 
 /** The number of characters the first `bytes` bytes decode to (a character the cut splits left out). */

@@ -104,7 +104,7 @@ export async function executeRest(settings: ResourceSettingsOf<"rest">, query: R
   // No body to speak of: HEAD, 204/205, or nothing with no type.
   if (query.method === "HEAD" || res.status === 204 || res.status === 205 || (bytes.length === 0 && contentType === null)) return { data: null, metadata };
   try {
-    return { data: bodyValue(bytes, contentType), metadata };
+    return { data: await bodyValue(bytes, contentType), metadata };
   } catch (err) {
     throw resourceFailed(ctx.block, `${what} answered ${res.status} with a body that says it is JSON but is not: ${causeMessage(err)}`, { data: { status: res.status } });
   }
