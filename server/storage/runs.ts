@@ -3,6 +3,7 @@ import { RunSource, StoredMarker } from "@/engine/contract/runs";
 import type { EngineErrorData } from "@/engine/errors";
 import type { DocumentKind } from "@/engine/model";
 import type { Db } from "../db/client";
+import { cappedJson, safeStringify } from "./capped-json";
 import { parseJsonColumn, readDocument } from "./document";
 import type { HotPath, RunRow } from "./hot-path";
 
@@ -47,23 +48,21 @@ export const storedRunKind: DocumentKind<StoredRunDocument> = {
   schema: StoredRunDocument,
 };
 
-/** JSON text, or a small marker document when it is over the cap. */
-function cappedJson(value: unknown, cap: number): string {
-  const json = JSON.stringify(value ?? null);
-  if (json.length <= cap) return json;
-  return JSON.stringify({ truncated: true, size: json.length, preview: json.slice(0, Math.min(cap, 4096)) });
-}
-
-/** Log lines are dropped from the end first, with a note of how many. */
+/**
+ * Log lines are dropped from the end first, with a note of how many. Never throws: lines
+ * JSON cannot write (capped-json.ts) are replaced by a note.
+ */
 function cappedLogs(logs: unknown[], cap: number): string {
-  let json = JSON.stringify(logs);
+  const unreadable = () => JSON.stringify([{ level: "warn", message: `${logs.length} log lines could not be stored`, t: 0 }]);
+  let json = safeStringify(logs);
+  if (json === null) return unreadable();
   if (json.length <= cap) return json;
   let keep = logs.length;
-  while (keep > 0 && json.length > cap) {
+  while (keep > 0 && json !== null && json.length > cap) {
     keep = Math.floor(keep / 2);
-    json = JSON.stringify([...logs.slice(0, keep), { level: "warn", message: `${logs.length - keep} more log lines not stored`, t: 0 }]);
+    json = safeStringify([...logs.slice(0, keep), { level: "warn", message: `${logs.length - keep} more log lines not stored`, t: 0 }]);
   }
-  return json;
+  return json ?? unreadable();
 }
 
 export interface RecordRunInput {
@@ -85,7 +84,7 @@ export interface RecordRunInput {
   trigger?: string | null;
 }
 
-/** The stored row of a run: documents serialised, capped and stamped with their version. */
+/** The stored row of a run: documents serialised, capped and stamped with their version. Never throws (capped-json.ts). */
 export function runRow(run: RecordRunInput, id: string): RunRow {
   return {
     id,
