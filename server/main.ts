@@ -104,7 +104,7 @@ async function main() {
   const stop = () => {
     server.close();
     void runWriter(db)
-      .flush()
+      .close(2500)
       .then(() => resourceClients().closeAll())
       .then(() => pythonSandbox().close())
       .then(() => app.close())

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { RunSource, StoredMarker } from "@/engine/contract/runs";
 import type { EngineErrorData } from "@/engine/errors";
 import type { DocumentKind } from "@/engine/model";
-import type { Db } from "../db/client";
 import { cappedJson, safeStringify } from "./capped-json";
 import { parseJsonColumn, readDocument } from "./document";
-import type { HotPath, RunRow } from "./hot-path";
+import type { RunRow } from "./hot-path";
 
 export type { RunRow };
 
@@ -13,7 +12,7 @@ export type { RunRow };
  * The Run table: a run's documents (input, output, error, trace, logs) are stored as capped
  * JSON text, one column each, and read back together as one stored run document whose
  * version is the `schemaVersion` column. Runs are written in batches by the run writer
- * (server/runtime/run-writer.ts), through the SQLite hot path when there is one.
+ * (server/runtime/run-writer.ts) through a run store (run-store.ts: its own thread on SQLite).
  */
 
 // The wire contract names a run's source and the cap marker; storage stores the same values.
@@ -100,18 +99,13 @@ export function runRow(run: RecordRunInput, id: string): RunRow {
     trace: cappedJson(run.trace, STORED_CAPS.trace),
     logs: cappedLogs(run.logs, STORED_CAPS.logs),
     durationMs: Math.max(0, Math.round(run.durationMs)),
+    startedAt: new Date(),
     schemaVersion: RUN_SCHEMA_VERSION,
     userId: run.userId ?? null,
     userEmail: run.userEmail ?? null,
     pageId: run.pageId ?? null,
     trigger: run.trigger ?? null,
   };
-}
-
-/** Writes a batch of rows in one statement: prepared SQLite on the hot path, else Prisma. */
-export async function insertRuns(db: Db, hot: HotPath | null | undefined, rows: RunRow[]): Promise<void> {
-  if (hot) hot.insertRuns(rows);
-  else await db.run.createMany({ data: rows });
 }
 
 type StoredRunColumns = Pick<RunRow, "id" | "input" | "output" | "error" | "trace" | "logs" | "schemaVersion">;
