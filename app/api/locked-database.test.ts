@@ -60,28 +60,29 @@ afterAll(async () => {
   await state.restore();
 });
 
-async function call(): Promise<{ status: number; runId: string | null }> {
+async function call(): Promise<{ status: number; runId: string | null; stored: string | null }> {
   const res = await fetch(`${base}/api/fn`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie },
     body: JSON.stringify({ fnId, args: [{}] }),
   });
   await res.arrayBuffer();
-  return { status: res.status, runId: res.headers.get("x-lathe-run-id") };
+  return { status: res.status, runId: res.headers.get("x-lathe-run-id"), stored: res.headers.get("x-lathe-run-stored") };
 }
 
 describe("a write lock held by another process", () => {
-  it("leaves calls and health answering, and every acknowledged run is stored once it is released", async () => {
+  it.each(["IMMEDIATE", "EXCLUSIVE"] as const)("(BEGIN %s) leaves calls and health answering, and every acknowledged run is stored once it is released", async (mode) => {
     expect((await call()).status).toBe(200); // warm: the sandbox pool, the session cache, the hot path
     await runWriter(state.t.db).flush();
-    const lock = await holdWriteLock(state.t.file);
+    const busyBefore = runWriter(state.t.db).stats().busyRetries;
+    const lock = await holdWriteLock(state.t.file, mode);
     try {
       const answers = await Promise.all(Array.from({ length: 12 }, () => call()));
       expect(answers.map((a) => a.status)).toEqual(Array(12).fill(200));
       const ids = answers.map((a) => a.runId);
       expect(ids.every((id) => typeof id === "string")).toBe(true);
       // The writer has tried and found the database busy.
-      while (runWriter(state.t.db).stats().busyRetries === 0) await new Promise((r) => setTimeout(r, 20));
+      while (runWriter(state.t.db).stats().busyRetries === busyBefore) await new Promise((r) => setTimeout(r, 20));
 
       const health = await fetch(`${base}/api/health`);
       expect(health.status).toBe(200);
@@ -95,6 +96,30 @@ describe("a write lock held by another process", () => {
       expect(await state.t.db.run.count({ where: { id: { in: ids.filter((id) => id !== null) } } })).toBe(12);
     } finally {
       lock.kill();
+    }
+  }, 60_000);
+
+  it("past the queue's bound, a call answers as usual, without a run id and with X-Lathe-Run-Stored: false", async () => {
+    await runWriter(state.t.db).close();
+    delete (globalThis as { __latheRuns?: unknown }).__latheRuns; // the server's writer, made again with the bound below
+    process.env.LATHE_RUN_QUEUE_MB = "0.01"; // about 10 KiB: a few runs
+    let lock: Awaited<ReturnType<typeof holdWriteLock>> | null = null;
+    try {
+      runWriter(state.t.db);
+      lock = await holdWriteLock(state.t.file);
+      const answers: { status: number; runId: string | null; stored: string | null }[] = [];
+      while (answers.at(-1)?.stored !== "false" && answers.length < 200) answers.push(await call());
+      const refused = answers.at(-1);
+      expect(refused).toEqual({ status: 200, runId: null, stored: "false" });
+      const ids = answers.map((a) => a.runId).filter((id): id is string => id !== null);
+      expect(ids.length).toBe(answers.length - 1);
+      expect(answers.slice(0, -1).every((a) => a.stored === null)).toBe(true);
+      await lock.release();
+      await runWriter(state.t.db).flush();
+      expect(await state.t.db.run.count({ where: { id: { in: ids } } })).toBe(ids.length);
+    } finally {
+      lock?.kill();
+      delete process.env.LATHE_RUN_QUEUE_MB;
     }
   }, 60_000);
 });

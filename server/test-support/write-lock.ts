@@ -12,14 +12,15 @@ export interface WriteLock {
 
 /**
  * Starts a real process (better-sqlite3, as a backup or a `sqlite3` shell would) that takes the
- * write lock of `file` and holds it; resolves once it holds it. Other processes' readers go on
+ * write lock of `file` (`BEGIN IMMEDIATE`, or `EXCLUSIVE`, the same in WAL mode) and holds it;
+ * resolves once it holds it. Other processes' readers go on
  * (WAL); writers get SQLITE_BUSY.
  */
-export async function holdWriteLock(file: string): Promise<WriteLock> {
+export async function holdWriteLock(file: string, mode: "IMMEDIATE" | "EXCLUSIVE" = "IMMEDIATE"): Promise<WriteLock> {
   const script = `
     const Database = require("better-sqlite3");
     const db = new Database(process.argv[1]);
-    db.exec("BEGIN IMMEDIATE");
+    db.exec("BEGIN ${mode}");
     console.log("locked");
     require("node:readline").createInterface({ input: process.stdin }).on("line", (line) => {
       if (line === "held?") console.log(db.inTransaction ? "held" : "free");
