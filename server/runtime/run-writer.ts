@@ -21,6 +21,8 @@ export interface RunWriterOptions {
 
 /** What a queued run costs beyond its text (the row object, its strings' headers, the batch arrays). */
 const ROW_OVERHEAD = 512;
+/** How long a history read waits for queued runs (flushForRead). */
+const READ_WAIT_MS = 5000;
 /** At most one "not recorded" line per this many ms. */
 const REFUSED_LOG_EVERY_MS = 10_000;
 
@@ -92,6 +94,17 @@ export class RunWriter {
     if (this.queue.length >= this.opts.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs);
     return id;
+  }
+
+  /**
+   * Readers of the history: waits for what is queued to be stored, but at most `limitMs` (a
+   * database another process keeps locked must not hang a read; reads go on in WAL mode and
+   * show what is stored so far).
+   */
+  async flushForRead(limitMs = READ_WAIT_MS): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.flush(), new Promise<void>((r) => (timer = setTimeout(r, limitMs)))]);
+    clearTimeout(timer);
   }
 
   /** Writes everything queued so far; resolves when it is stored (or the failure was logged). */
