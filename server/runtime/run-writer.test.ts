@@ -97,6 +97,8 @@ describe("RunWriter against a database locked by another process", () => {
       expect(await lock.held()).toBe(true);
       expect(writer.stats()).toMatchObject({ pending: 20, refused: 0, failed: 0 });
       expect(await db.run.count()).toBe(0); // readers go on (WAL): nothing stored yet
+      await writer.flushForRead(200); // a history read does not hang on the lock
+      expect(await lock.held()).toBe(true);
       const later = writer.enqueue(run(99));
       await lock.release();
       await writer.flush();
