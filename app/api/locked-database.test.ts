@@ -24,6 +24,7 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string | str
 
 let state: ReturnType<typeof installTestServerState>;
 let cookie: string;
+let adminCookie: string;
 let fnId: string;
 let server: http.Server;
 let base: string;
@@ -34,6 +35,7 @@ beforeAll(async () => {
   await tuneSqlite(t.db); // WAL, as the server sets it at start
   const editor = await signedInPerson(auth, t.db, "editor@lathe.test", "editor", "Locked-db-test-1");
   cookie = editor.cookie;
+  adminCookie = (await signedInPerson(auth, t.db, "admin@lathe.test", "admin", "Locked-db-test-1")).cookie;
   const app = await createApp(t.db, { name: "Locked" }, editor.id);
   fnId = (await createFunction(t.db, app.id, { name: "f" })).id;
   server = http.createServer((req, res) => {
@@ -88,6 +90,8 @@ describe("a write lock held by another process", () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ ok: true });
       expect((await call()).status).toBe(200); // and one more call, still under the lock
+      const admin = await fetch(`${base}/api/health`, { headers: { cookie: adminCookie } });
+      expect(await admin.json()).toMatchObject({ ok: true, runs: { pending: expect.any(Number), refused: 0, failed: 0 } });
       expect(await lock.held()).toBe(true); // all of it answered while the lock was held
       expect(await state.t.db.run.count({ where: { id: { in: ids.filter((id) => id !== null) } } })).toBe(0);
 
