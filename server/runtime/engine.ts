@@ -51,8 +51,9 @@ export function hotPath(): HotPath | null {
 
 /** The process's run writer: on SQLite its batches go to their own thread (server/storage/run-store.ts). */
 export function runWriter(db: Db): RunWriter {
+  if (holder.__latheRuns) return holder.__latheRuns; // every call asks: keep it a lookup
   const file = databaseFile(databaseUrl());
-  holder.__latheRuns ??= new RunWriter(db, { flushMs: 20, maxBatch: 200, store: file ? sqliteRunStore(file) : undefined });
+  holder.__latheRuns = new RunWriter(db, { flushMs: 20, maxBatch: 200, store: file ? sqliteRunStore(file) : undefined });
   return holder.__latheRuns;
 }
 
