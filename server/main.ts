@@ -129,8 +129,8 @@ async function main() {
       .catch((err: unknown) => console.error("[lathe] stopping failed:", err))
       .finally(() => process.exit(0));
   };
-  /** Every run answered so far, written: the one place the stop stores runs (the run writer's flush, or its close once it has one). */
-  const storeRuns = () => runWriter(db).flush();
+  /** Every run answered so far, written (waiting out a busy database up to 30 s): the one place the stop stores runs. */
+  const storeRuns = () => runWriter(db).close(30_000);
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 }

@@ -11,6 +11,19 @@ export const MAX_CALL_BODY_BYTES = 1024 * 1024;
 /** How deep a call's arguments may nest (ARGUMENTS_TOO_DEEP past it): checked with the parameters. */
 export { MAX_ARGUMENT_DEPTH } from "../params/argument-depth";
 
+/**
+ * A call that ran answers with its run's id in history; when the run could not be recorded
+ * (runs wait for a database that has stayed busy and the server's queue of them is full) it
+ * answers as usual, without the id, and with `X-Lathe-Run-Stored: false`.
+ */
+export const RUN_ID_HEADER = "X-Lathe-Run-Id";
+export const RUN_NOT_STORED_HEADER = "X-Lathe-Run-Stored";
+
+/** The headers of a call that ran, for its run id (null: not recorded). */
+export function runHeaders(runId: string | null): Record<string, string> {
+  return runId === null ? { [RUN_NOT_STORED_HEADER]: "false" } : { [RUN_ID_HEADER]: runId };
+}
+
 /** `{ fnId, args }`: a clean string id and an array holding one object of named parameters, or nothing. */
 export const CallRequestBody = z.object(
   {

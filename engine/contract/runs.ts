@@ -37,8 +37,8 @@ export const TestRunInput = z.object({
 });
 export type TestRunInput = z.infer<typeof TestRunInput>;
 
-/** The Test answer: the run's id in history and its outcome. */
-export const TestRunResponse = z.object({ runId: z.string(), outcome: RunOutcome });
+/** The Test answer: the run's id in history (null: the run could not be recorded) and its outcome. */
+export const TestRunResponse = z.object({ runId: z.string().nullable(), outcome: RunOutcome });
 export type TestRunResponse = z.infer<typeof TestRunResponse>;
 
 /** One row of the history list; a row a newer server extends still reads. */

@@ -5,6 +5,7 @@ import {
   parseCallBody,
   readCallOrigin,
   runErrorEnvelope,
+  runHeaders,
   type CallErrorEnvelope,
 } from "@/engine/contract";
 import { appAccessCache } from "../auth/app-access";
@@ -79,7 +80,7 @@ async function answerFor(input: CallInput, caller: Caller | null): Promise<CallA
     const origin = readCallOrigin(input.pageId, input.trigger);
     const ran = await executeFunction(deps, call.fnId, call.params, input.source, { caller: caller.user, allow, ...origin });
     if (!ran.found) return envelope(contractError("NOT_FOUND", call.fnId, `No function with id "${call.fnId}"`));
-    const headers = { "X-Lathe-Run-Id": ran.runId };
+    const headers = runHeaders(ran.runId);
     const { outcome } = ran;
     if (outcome.status === "ok") return { status: 200, headers, body: { result: outcome.result ?? null } };
     if (!outcome.error) throw new Error("a failed run carries no error");

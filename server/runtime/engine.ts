@@ -3,11 +3,12 @@ import { createJsSandbox, type JsSandbox } from "@/engine/sandbox/js";
 import { createPythonSandbox, type PythonSandboxHandle } from "@/engine/sandbox/python";
 import type { EnginePorts, FunctionLoader } from "@/engine/ports";
 import type { Db } from "../db/client";
-import { dataDir, databaseUrl } from "../db/config";
+import { dataDir, databaseFile, databaseUrl } from "../db/config";
 import { openHotPath, type HotPath } from "../storage/hot-path";
 import { ResourceClients, createResourcePort } from "../resources";
 import { loadSecretKey } from "../secrets/key";
 import { loadResource, type ResourceDeps } from "../storage/resources";
+import { sqliteRunStore } from "../storage/run-store";
 import { DefinitionCache } from "./definition-cache";
 import { loadFunctionHead } from "./function-head";
 import { RunWriter } from "./run-writer";
@@ -48,8 +49,11 @@ export function hotPath(): HotPath | null {
   return holder.__latheHot;
 }
 
+/** The process's run writer: on SQLite its batches go to their own thread (server/storage/run-store.ts). */
 export function runWriter(db: Db): RunWriter {
-  holder.__latheRuns ??= new RunWriter(db, { flushMs: 20, maxBatch: 200, hot: hotPath() });
+  if (holder.__latheRuns) return holder.__latheRuns; // every call asks: keep it a lookup
+  const file = databaseFile(databaseUrl());
+  holder.__latheRuns = new RunWriter(db, { flushMs: 20, maxBatch: 200, store: file ? sqliteRunStore(file) : undefined });
   return holder.__latheRuns;
 }
 

@@ -25,7 +25,8 @@ export interface ExecuteOptions {
 
 export type ExecuteOutcome =
   | { found: false }
-  | { found: true; runId: string; outcome: RunOutcome };
+  /** `runId` is null when the run could not be recorded (server/runtime/run-writer.ts). */
+  | { found: true; runId: string | null; outcome: RunOutcome };
 
 export interface ExecuteDeps {
   db: Db;

@@ -19,7 +19,7 @@ export async function testRun(
   functionId: string,
   body: unknown,
   { caller = null }: Pick<ExecuteOptions, "caller"> = {},
-): Promise<{ runId: string; outcome: RunOutcome }> {
+): Promise<{ runId: string | null; outcome: RunOutcome }> {
   const { definition, input } = parseInput(TestRunInput, body);
   const f = await deps.db.function.findUnique({ where: { id: functionId }, select: { id: true, appId: true } });
   if (!f) throw new ServiceError("NOT_FOUND", "Function not found");

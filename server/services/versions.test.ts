@@ -61,7 +61,7 @@ describe("test runs", () => {
     expect(outcome).toMatchObject({ status: "ok", result: "Hello world" });
     expect(outcome.trace.map((e) => e.blockName)).toEqual(["start", "code1"]);
     await runs.flush();
-    expect(await getRun(db, f.id, runId)).toMatchObject({ source: "test", functionVersion: null, output: "Hello world" });
+    expect(await getRun(db, f.id, runId ?? "")).toMatchObject({ source: "test", functionVersion: null, output: "Hello world" });
     expect((await getFunction(db, f.id)).currentVersion).toBe(1); // testing saves nothing
   });
 

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { RunSource, StoredMarker } from "@/engine/contract/runs";
 import type { EngineErrorData } from "@/engine/errors";
 import type { DocumentKind } from "@/engine/model";
-import type { Db } from "../db/client";
+import { cappedJson, safeStringify } from "./capped-json";
 import { parseJsonColumn, readDocument } from "./document";
-import type { HotPath, RunRow } from "./hot-path";
+import type { RunRow } from "./hot-path";
 
 export type { RunRow };
 
@@ -12,7 +12,7 @@ export type { RunRow };
  * The Run table: a run's documents (input, output, error, trace, logs) are stored as capped
  * JSON text, one column each, and read back together as one stored run document whose
  * version is the `schemaVersion` column. Runs are written in batches by the run writer
- * (server/runtime/run-writer.ts), through the SQLite hot path when there is one.
+ * (server/runtime/run-writer.ts) through a run store (run-store.ts: its own thread on SQLite).
  */
 
 // The wire contract names a run's source and the cap marker; storage stores the same values.
@@ -47,23 +47,21 @@ export const storedRunKind: DocumentKind<StoredRunDocument> = {
   schema: StoredRunDocument,
 };
 
-/** JSON text, or a small marker document when it is over the cap. */
-function cappedJson(value: unknown, cap: number): string {
-  const json = JSON.stringify(value ?? null);
-  if (json.length <= cap) return json;
-  return JSON.stringify({ truncated: true, size: json.length, preview: json.slice(0, Math.min(cap, 4096)) });
-}
-
-/** Log lines are dropped from the end first, with a note of how many. */
+/**
+ * Log lines are dropped from the end first, with a note of how many. Never throws: lines
+ * JSON cannot write (capped-json.ts) are replaced by a note.
+ */
 function cappedLogs(logs: unknown[], cap: number): string {
-  let json = JSON.stringify(logs);
+  const unreadable = () => JSON.stringify([{ level: "warn", message: `${logs.length} log lines could not be stored`, t: 0 }]);
+  let json = safeStringify(logs);
+  if (json === null) return unreadable();
   if (json.length <= cap) return json;
   let keep = logs.length;
-  while (keep > 0 && json.length > cap) {
+  while (keep > 0 && json !== null && json.length > cap) {
     keep = Math.floor(keep / 2);
-    json = JSON.stringify([...logs.slice(0, keep), { level: "warn", message: `${logs.length - keep} more log lines not stored`, t: 0 }]);
+    json = safeStringify([...logs.slice(0, keep), { level: "warn", message: `${logs.length - keep} more log lines not stored`, t: 0 }]);
   }
-  return json;
+  return json ?? unreadable();
 }
 
 export interface RecordRunInput {
@@ -85,7 +83,7 @@ export interface RecordRunInput {
   trigger?: string | null;
 }
 
-/** The stored row of a run: documents serialised, capped and stamped with their version. */
+/** The stored row of a run: documents serialised, capped and stamped with their version. Never throws (capped-json.ts). */
 export function runRow(run: RecordRunInput, id: string): RunRow {
   return {
     id,
@@ -101,18 +99,13 @@ export function runRow(run: RecordRunInput, id: string): RunRow {
     trace: cappedJson(run.trace, STORED_CAPS.trace),
     logs: cappedLogs(run.logs, STORED_CAPS.logs),
     durationMs: Math.max(0, Math.round(run.durationMs)),
+    startedAt: new Date(),
     schemaVersion: RUN_SCHEMA_VERSION,
     userId: run.userId ?? null,
     userEmail: run.userEmail ?? null,
     pageId: run.pageId ?? null,
     trigger: run.trigger ?? null,
   };
-}
-
-/** Writes a batch of rows in one statement: prepared SQLite on the hot path, else Prisma. */
-export async function insertRuns(db: Db, hot: HotPath | null | undefined, rows: RunRow[]): Promise<void> {
-  if (hot) hot.insertRuns(rows);
-  else await db.run.createMany({ data: rows });
 }
 
 type StoredRunColumns = Pick<RunRow, "id" | "input" | "output" | "error" | "trace" | "logs" | "schemaVersion">;

@@ -9,6 +9,7 @@ import { getPage } from "../services/pages";
 import { getRun } from "../services/runs";
 import { StoredDocumentError } from "./document";
 import { openHotPath } from "./hot-path";
+import { sqliteRunStore } from "./run-store";
 import { loadResource, readResourceConfig } from "./resources";
 
 let t: ReturnType<typeof createTestDb>;
@@ -60,10 +61,10 @@ describe("stored runs", () => {
     const hot = openHotPath(`file:${t.file}`);
     try {
       const viaPrisma = new RunWriter(db, { flushMs: 10_000, maxBatch: 100 });
-      const viaHot = new RunWriter(db, { flushMs: 10_000, maxBatch: 100, hot });
-      const ids = [viaPrisma.enqueue(run(fn)), viaHot.enqueue(run(fn))];
+      const viaHot = new RunWriter(db, { flushMs: 10_000, maxBatch: 100, store: sqliteRunStore(t.file) });
+      const ids = [viaPrisma.enqueue(run(fn)) ?? "", viaHot.enqueue(run(fn)) ?? ""];
       await viaPrisma.flush();
-      await viaHot.flush();
+      await viaHot.close();
       expect((await db.run.findMany({ select: { schemaVersion: true } })).map((r) => r.schemaVersion)).toEqual([1, 1]);
       await db.run.update({ where: { id: ids[0] }, data: { trace: '"not a list"' } });
       expect((await refusal(getRun(db, fn.id, ids[0]))).message).toMatch(new RegExp(`^Stored run of run ${ids[0]} cannot be read: .*trace`, "s"));

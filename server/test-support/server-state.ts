@@ -25,7 +25,7 @@ export function installTestServerState(options: { secretKey?: boolean } = {}): {
   holder.__latheAuth = auth;
   sessionCache().clear();
   const restore = async () => {
-    await runWriter(t.db).flush();
+    await runWriter(t.db).close();
     hotPath()?.close();
     for (const k of SINGLETONS) delete holder[k];
     delete process.env.DATABASE_URL;

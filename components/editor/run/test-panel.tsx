@@ -42,7 +42,7 @@ export function TestPanel({
   selectedBlockId: string | null;
   onSelectBlock: (blockId: string | null) => void;
   /** Each completed Test run's outcome (e.g. to colour canvas blocks by status). */
-  onOutcome?: (outcome: RunOutcome, runId: string) => void;
+  onOutcome?: (outcome: RunOutcome, runId: string | null) => void;
   /** A Test run starts (e.g. to clear the previous colouring). */
   onRunStart?: () => void;
   ref?: Ref<TestPanelHandle>;
@@ -119,7 +119,7 @@ export function TestPanel({
             </p>
           ) : null}
           {test.last ? (
-            <div className={running ? "opacity-50" : undefined} data-run-id={test.last.runId}>
+            <div className={running ? "opacity-50" : undefined} data-run-id={test.last.runId ?? undefined}>
               <RunDetails outcome={test.last.outcome} selectedBlockId={selectedBlockId} onSelectBlock={onSelectBlock} />
             </div>
           ) : running || test.error || test.cancelled ? null : (

@@ -20,7 +20,7 @@ export async function testRunStored(db: Db, ports: EnginePorts, config: QueryCon
   const runs = new RunWriter(db);
   const { runId, outcome } = await testRun({ db, ports, runs }, f.id, { definition, input: {} });
   await runs.flush();
-  const stored = await getRun(db, f.id, runId);
+  const stored = await getRun(db, f.id, runId ?? "");
   if (!stored) throw new Error("the test run was not stored");
   return { outcome, stored };
 }

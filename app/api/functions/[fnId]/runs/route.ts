@@ -9,7 +9,7 @@ import { listRuns, runPeople } from "@/server/services/runs";
 /** Past runs, newest first; `?status=ok|error&source=test|app|api&user=<userId>&limit=&before=<runId>`; and who ran the function. */
 export const GET = route({ params: FunctionParams, query: ListRunsQuery, response: RunListResponse, access: "appEdit" }, async ({ params, query }) => {
   await getFunction(getDb(), params.fnId);
-  await runWriter(getDb()).flush();
+  await runWriter(getDb()).flushForRead();
   const [runs, people] = await Promise.all([listRuns(getDb(), params.fnId, query), runPeople(getDb(), params.fnId)]);
   return { runs, people };
 });

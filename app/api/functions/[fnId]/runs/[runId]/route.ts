@@ -6,7 +6,7 @@ import { ServiceError } from "@/server/services/errors";
 import { getRun } from "@/server/services/runs";
 
 export const GET = route({ params: RunParams, response: RunResponse, access: "appEdit" }, async ({ params }) => {
-  await runWriter(getDb()).flush();
+  await runWriter(getDb()).flushForRead();
   const run = await getRun(getDb(), params.fnId, params.runId);
   if (!run) throw new ServiceError("NOT_FOUND", "Run not found");
   // Stored documents are read leniently (older runs, capped documents): see StoredRun.
