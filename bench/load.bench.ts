@@ -1,5 +1,4 @@
-import { fork } from "node:child_process";
-import path from "node:path";
+import { bareServer } from "./lib/bare";
 import { callBodies, callDefinition } from "./lib/calls";
 import { ms, num, table } from "./lib/format";
 import { createFunction, withLathe } from "./lib/lathe";
@@ -16,12 +15,6 @@ import { requireWrk, runWrk } from "./lib/wrk";
  */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = 3;
-
-export async function bareServer(): Promise<{ url: string; pid: number; stop: () => void }> {
-  const child = fork(path.join(import.meta.dirname, "bare-server.mjs"), [], { stdio: "inherit" });
-  const port = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
-  return { url: `http://127.0.0.1:${port}/api/fn`, pid: child.pid ?? 0, stop: () => child.kill() };
-}
 
 interface Measured extends LoadResult {
   /** CPU of the whole process tree per answered call, ms. */
