@@ -64,7 +64,7 @@ export async function runWrk(target: string, opts: WrkOptions): Promise<LoadResu
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "lathe-wrk-")), "call.lua");
   fs.writeFileSync(file, script(url, opts));
   const threads = Math.min(opts.connections, 2);
-  const args = ["-t", String(threads), "-c", String(opts.connections), "-d", `${opts.seconds}s`, "--timeout", "10s", "-s", file, target];
+  const args = ["-t", String(threads), "-c", String(opts.connections), "-d", `${Math.max(1, Math.round(opts.seconds))}s` /* whole seconds: wrk takes no fractions */, "--timeout", "10s", "-s", file, target];
   try {
     const out = await new Promise<string>((resolve, reject) =>
       execFile("wrk", args, { encoding: "utf8", maxBuffer: 1 << 20 }, (err, stdout, stderr) => (err ? reject(new Error(`wrk failed: ${stderr || err.message}`)) : resolve(stdout))),
