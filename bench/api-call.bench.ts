@@ -1,54 +1,35 @@
-import { fork } from "node:child_process";
-import path from "node:path";
+import { bareServer } from "./lib/bare";
 import { BEFORE_SIGN_IN, withBaseline } from "./lib/baseline";
+import { callBodies, callDefinition } from "./lib/calls";
 import { createFunction, withLathe } from "./lib/lathe";
-import { runLoad, type LoadResult } from "./lib/load";
+import type { LoadResult } from "./lib/load";
 import { ms, num, table } from "./lib/format";
+import { requireWrk, runWrk } from "./lib/wrk";
 
 /**
  * One-JS-block function through POST /api/fn on `next start`, side by side with a bare Node
- * http server computing the same answer natively. Issue 3's targets: throughput at least 12%
- * of the bare server's at 16 clients, added p50 at 1 client under 1 ms, no errors at 64 clients.
+ * http server computing the same answer natively, all loads through wrk (bench/lib/wrk.ts).
+ * Issue 3's targets: throughput at least 12% of the bare server's at 16 clients, added p50 at 1
+ * client under 1 ms, no errors at 64 clients; issue 11's session check: the signed-in call
+ * beside the same call on the tree before sign-in.
  */
-const SOURCE = "return { sum: a + b, greeting: `Hello, ${name}!` };";
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5) * 1000;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 
-async function bare(): Promise<{ url: string; stop: () => void }> {
-  const child = fork(path.join(import.meta.dirname, "bare-server.mjs"), [], { stdio: "inherit" });
-  const port = await new Promise<number>((resolve) => child.once("message", (m: { port: number }) => resolve(m.port)));
-  return { url: `http://127.0.0.1:${port}/api/fn`, stop: () => child.kill() };
-}
-
-function benchDefinition() {
-  return {
-    schemaVersion: 1,
-    params: [
-      { name: "a", type: "number", required: true },
-      { name: "b", type: "number", required: true },
-      { name: "name", type: "string", required: true },
-    ],
-    graph: {
-      blocks: [
-        { id: "start", name: "start", type: "start", config: {} },
-        { id: "add", name: "add", type: "code", config: { language: "javascript", source: SOURCE } },
-      ],
-      edges: [{ id: "e", source: "start", target: "add", port: "next" }],
-    },
-  };
-}
-
-/** Latency at 1 client and errors at 64, one after the other. */
-async function measure(url: string, body: () => string, headers: Record<string, string> = {}) {
-  await runLoad(url, body, { concurrency: 4, durationMs: 1500, headers }); // warm-up
-  const one = await runLoad(url, body, { concurrency: 1, durationMs: DURATION, maxRequests: 20_000, headers });
-  const sixtyFour = await runLoad(url, body, { concurrency: 64, durationMs: DURATION, headers });
-  return { one, sixtyFour };
-}
-
-/** A call target: where, and the headers (the session) it needs. */
+/** A call target: where, the bodies wrk sends, and the headers (the session) it needs. */
 interface Target {
   url: string;
+  bodies: string[];
   headers?: Record<string, string>;
+}
+
+const load = (t: Target, connections: number, seconds = SECONDS) => runWrk(t.url, { connections, seconds, bodies: t.bodies, headers: t.headers });
+
+/** Latency at 1 client and errors at 64, one after the other. */
+async function measure(t: Target) {
+  await load(t, 4, 1.5); // warm-up
+  const one = await load(t, 1);
+  const sixtyFour = await load(t, 64);
+  return { one, sixtyFour };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -58,15 +39,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * by a third between minutes, so comparisons are taken within a round and the median reported.
  */
 const ROUNDS = 3;
-async function rounds(targets: Target[], body: () => string, concurrency: number): Promise<LoadResult[][]> {
-  const out: LoadResult[][] = targets.map(() => []);
-  for (let r = 0; r < ROUNDS; r++) {
-    for (const [i, t] of targets.entries()) {
-      out[i].push(await runLoad(t.url, body, { concurrency, durationMs: concurrency === 1 ? DURATION / 2 : DURATION, maxRequests: 20_000, headers: t.headers }));
-    }
-  }
-  return out;
-}
 
 export interface ApiBenchFigures {
   bare: Record<"one" | "sixteen" | "sixtyFour", LoadResult>;
@@ -77,35 +49,27 @@ export interface ApiBenchFigures {
 }
 
 export async function apiCallBench(): Promise<ApiBenchFigures> {
+  requireWrk();
   return withLathe(async (server) =>
     withBaseline(async (before) => {
-      const baseline = await bare();
+      const baseline = await bareServer();
       try {
-        const { fnId } = await createFunction(server.url, "add", benchDefinition());
-        const old = await createFunction(before.url, "add", benchDefinition());
-        let i = 0;
-        const body = () => JSON.stringify({ fnId, args: [{ a: i++, b: 2, name: "bench" }] });
-        const oldBody = () => JSON.stringify({ fnId: old.fnId, args: [{ a: i++, b: 2, name: "bench" }] });
-        const signedIn = { cookie: server.cookie };
-        const b1 = await measure(baseline.url, body);
-        const l1 = await measure(`${server.url}/api/fn`, body, signedIn);
-        await runLoad(`${before.url}/api/fn`, oldBody, { concurrency: 4, durationMs: 1500 }); // warm-up
+        const { fnId } = await createFunction(server.url, "add", callDefinition(1));
+        const old = await createFunction(before.url, "add", callDefinition(1));
+        const bare: Target = { url: baseline.url, bodies: callBodies("bare") };
+        const beforeSignIn: Target = { url: `${before.url}/api/fn`, bodies: callBodies(old.fnId) };
+        const signedIn: Target = { url: `${server.url}/api/fn`, bodies: callBodies(fnId), headers: { cookie: server.cookie } };
+        const b1 = await measure(bare);
+        const l1 = await measure(signedIn);
+        await load(beforeSignIn, 4, 1.5); // warm-up
 
         // Bare, before sign-in and signed in, in turn, at 1 and at 16 clients.
-        const targets: Array<Target & { body: () => string }> = [
-          { url: baseline.url, body },
-          { url: `${before.url}/api/fn`, body: oldBody },
-          { url: `${server.url}/api/fn`, headers: signedIn, body },
-        ];
+        const targets = [bare, beforeSignIn, signedIn];
         const oneRounds: LoadResult[][] = [[], []];
         const sixteenRounds: LoadResult[][] = [[], [], []];
         for (let r = 0; r < ROUNDS; r++) {
-          for (const [k, t] of targets.slice(1).entries()) {
-            oneRounds[k].push((await rounds([t], t.body, 1))[0][0]);
-          }
-          for (const [k, t] of targets.entries()) {
-            sixteenRounds[k].push(await runLoad(t.url, t.body, { concurrency: 16, durationMs: DURATION, headers: t.headers }));
-          }
+          for (const [k, t] of targets.slice(1).entries()) oneRounds[k].push(await load(t, 1, SECONDS / 2));
+          for (const [k, t] of targets.entries()) sixteenRounds[k].push(await load(t, 16));
         }
         const p50Added = oneRounds[1].map((after, r) => after.p50 - oneRounds[0][r].p50);
         const throughputRatio = sixteenRounds[2].map((after, r) => after.rps / sixteenRounds[1][r].rps);
@@ -116,7 +80,7 @@ export async function apiCallBench(): Promise<ApiBenchFigures> {
         const beforeFig = { p50: median(oneRounds[0].map((x) => x.p50)), rps: median(sixteenRounds[1].map((x) => x.rps)) };
         const afterFig = { p50: median(oneRounds[1].map((x) => x.p50)), rps: median(sixteenRounds[2].map((x) => x.rps)) };
 
-        console.log("\nPOST /api/fn, one JavaScript block, the production server (same process measures both):\n");
+        console.log("\nPOST /api/fn, one JavaScript block, the production server (wrk measures both, in the same run):\n");
         console.log(
           table([
             ["", "bare node http", "lathe /api/fn", "lathe vs bare", "target"],

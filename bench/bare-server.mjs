@@ -1,6 +1,7 @@
 // @ts-check
 // The baseline: a bare Node http server answering the benchmark's call natively, with the
-// same request parsing and the same JSON answer as the one-block Lathe function.
+// same request parsing and the same JSON answer as the one-block Lathe function
+// (bench/lib/calls.ts): `{ a, b, items }` -> `{ sum, count, doubled }`.
 import http from "node:http";
 
 const server = http.createServer((req, res) => {
@@ -8,8 +9,9 @@ const server = http.createServer((req, res) => {
   req.on("data", (c) => (body += c));
   req.on("end", () => {
     const { args } = JSON.parse(body);
-    const { a, b, name } = args[0];
-    const result = { sum: a + b, greeting: `Hello, ${name}!` };
+    /** @type {{ a: number, b: number, items: number[] }} */
+    const { a, b, items } = args[0];
+    const result = { sum: a + b + items.reduce((s, x) => s + x, 0), count: items.length, doubled: items.map((x) => x * 2) };
     res.writeHead(200, { "Content-Type": "application/json" });
     res.end(JSON.stringify({ result }));
   });

@@ -4,16 +4,18 @@ import { appViewBench } from "./app-view.bench";
 import { editorBench } from "./editor.bench";
 import { engineOverheadBench } from "./engine-overhead.bench";
 import { expressionsBench } from "./expressions.bench";
+import { loadBench } from "./load.bench";
 import { pythonApiBench } from "./python-api.bench";
 import { pythonBench } from "./python.bench";
 
-/** `npm run bench [-- --only engine|api|editor|app|expressions|python]`: prints every figure; also writes bench/results/latest.json. */
+/** `npm run bench [-- --only engine|load|api|editor|app|expressions|python]`: prints every figure; also writes bench/results/latest.json. */
 const onlyIdx = process.argv.indexOf("--only");
 const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : null;
 
 async function main() {
   const results: Record<string, unknown> = { date: new Date().toISOString(), cpus: (await import("node:os")).cpus().length };
   if (!only || only === "engine") results.engine = await engineOverheadBench();
+  if (!only || only === "load") results.load = await loadBench();
   if (!only || only === "api") results.api = await apiCallBench();
   if (!only || only === "editor") results.editor = await editorBench();
   if (!only || only === "app") results.app = await appViewBench();

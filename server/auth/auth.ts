@@ -4,6 +4,7 @@ import { createAuthMiddleware } from "better-auth/api";
 import { admin } from "better-auth/plugins";
 import { adminAc, userAc } from "better-auth/plugins/admin/access";
 import { getDb, type Db } from "../db/client";
+import { shareAuthAsyncStorage } from "./auth-async-storage";
 import { authConfig, authSecret, type AuthConfig } from "./config";
 import { checkOidcSignInStart, OIDC_CALLBACK_PATH, OIDC_PROVIDER_ID, OIDC_SIGN_IN_PATH, oidcNewUserRole, oidcPlugins, syncOidcUser } from "./oidc";
 import { sessionCache } from "./session-cache";
@@ -88,6 +89,7 @@ export function authOptions(db: Db, config: AuthConfig, secret: string) {
 }
 
 function createAuth(db: Db, config: AuthConfig, secret: string) {
+  shareAuthAsyncStorage(); // before better-auth makes its own storages
   return betterAuth(authOptions(db, config, secret));
 }
 
