@@ -598,9 +598,9 @@ _WATCHED = [
 ]
 # sys entries that change on their own (the rest are checked like a module's).
 _IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE
-# What the harness itself calls on every request: the code and defaults of their functions are
-# checked too (for the other preloaded modules, what their names point to; a check of every
-# function's code would cost ~2 ms per request in Pyodide).
+# What the harness itself calls on every request: checked entry by entry, with the code and
+# defaults of their functions (the other preloaded modules in bulk: an entry-by-entry check of
+# everything costs several ms per request in Pyodide).
 _REQUEST_PATH = (builtins, json, json.decoder, json.encoder, ast, linecache, logging, types, keyword, traceback, io)
 _SYS_VOLATILE = frozenset({"last_exc", "last_type", "last_value", "last_traceback", "ps1", "ps2", "_git", "__interactivehook__"})
 
@@ -626,6 +626,7 @@ def _make_anchor():
     me = g["__name__"]
     exact = []  # (dict or mappingproxy, keys, values): nothing added, removed or replaced
     grown = []  # (dict, keys, values): as `exact`, but new string keys may be added
+    broad = []  # (dict or mappingproxy, keys, values): compared in bulk (see after())
     keytyped = []  # dicts the harness indexes by key on every request: string keys only
     typed = []  # (object, its type)
     lists = []  # (list, items)
@@ -650,14 +651,16 @@ def _make_anchor():
     for m in _WATCHED:
         on_path = any(m is p for p in _REQUEST_PATH)
         typed.append((m, type(m)))
-        grown.append(snap(m.__dict__))
+        (grown if on_path else broad).append(snap(m.__dict__))
         for v in list(vars(m).values()):
             # (types of C modules are mostly immutable: nothing to check)
             if isinstance(v, type) and v.__module__ == m.__name__ and not v.__flags__ & _IMMUTABLE_TYPE:
-                exact.append(snap(v.__dict__))
                 typed.append((v, type(v)))
                 if on_path:
+                    exact.append(snap(v.__dict__))
                     funcs.extend(_functions_in(v.__dict__))
+                else:
+                    broad.append(snap(v.__dict__))
             elif on_path and isinstance(v, types.FunctionType):
                 funcs.append(v)
     sysd = sys.__dict__
@@ -677,7 +680,7 @@ def _make_anchor():
     for lst in (sys.meta_path, sys.path_hooks, sys.path, _HANDLER.filters, _ROOT.filters, _ROOT.handlers):
         typed.append((lst, type(lst)))
         lists.append((lst, tuple(lst)))
-    for d in (sys.modules, linecache.cache, builtins.__dict__):
+    for d in (sys.modules, linecache.cache):
         keytyped.append(d)
     kwdefaults = [f.__kwdefaults__ for f in funcs if f.__kwdefaults__]
     exact.extend(snap(d) for d in kwdefaults)
@@ -692,6 +695,10 @@ def _make_anchor():
         tuple(k for _, keys, _ in exact for k in keys), tuple(v for _, _, values in exact for v in values),
         # grown: the dicts, then (dict, key) and value for each entry, flat
         tuple(d for d, _, _ in grown), tuple(d for d, _, _ in flat_grown), tuple(k for _, k, _ in flat_grown), tuple(v for _, _, v in flat_grown),
+        # broad: the dicts, their lengths, all keys, all values
+        tuple(d for d, _, _ in broad), tuple(len(k) for _, k, _ in broad),
+        tuple(k for _, keys, _ in broad for k in keys), tuple(v for _, _, values in broad for v in values),
+        tuple(broad),
         tuple(keytyped), tuple(typed), tuple(lists),
         funcs, tuple(f.__code__ for f in funcs), tuple(f.__defaults__ for f in funcs), tuple(f.__kwdefaults__ for f in funcs),
         (rootd, tuple(rootd), level_at, tuple(v for i, v in enumerate(rootd.values()) if i != level_at)),
@@ -705,32 +712,47 @@ def after(_A=None):
         return "the state check has no anchor"
     (is_, all_, map_, len_, type_, str_, repeat, chain, values_of, get, code_of, defaults_of, kwdefaults_of,
      exact, exact_lens, exact_keys, exact_values, grown, grown_dicts, grown_keys, grown_values,
+     broad, broad_lens, broad_keys, broad_values, broad_entries,
      keytyped, typed, lists, funcs, codes, defaults, kwdefaults, root, modules) = _A
-    # 1. Nothing user code can have replaced runs until these hold (identity only, in C, flat).
+    # 1. The harness and what it calls on every request. Nothing user code can have replaced
+    #    runs until these hold (identity only, in C, over flat tuples).
     for obj, t in typed:
         if type_(obj) is not t:
             return "the type of a harness object or a preloaded module was changed"
     if tuple(map_(len_, exact)) != exact_lens or not all_(map_(is_, chain(exact), exact_keys)):
-        return "the harness, a preloaded class or an object the harness uses was changed"
+        return "the harness, a class or an object it uses was changed"
     if not all_(map_(is_, chain(map_(values_of, exact)), exact_values)):
-        return "the harness, a preloaded class or an object the harness uses was changed"
+        return "the harness, a class or an object it uses was changed"
     # String keys only (then looking one up runs no user code), and the same values.
     if not all_(map_(is_, map_(type_, chain(grown + keytyped)), repeat(str_))):
-        return "a preloaded module or a dictionary the harness indexes got a key that is not a string"
+        return "a module the harness uses, or a dictionary it indexes, got a key that is not a string"
     if not all_(map_(is_, map_(get, grown_dicts, grown_keys), grown_values)):
-        return "a preloaded module or builtin was changed"
+        return "a module the harness uses was changed"
     for lst, items in lists:
         if len_(lst) != len_(items) or not all_(map_(is_, lst, items)):
             return "the import system or the harness's log handler was changed"
     if not all_(map_(is_, map_(code_of, funcs), codes)) or not all_(map_(is_, map_(defaults_of, funcs), defaults)):
-        return "the code of a harness or preloaded function was changed"
+        return "the code of a function the harness uses was changed"
     if not all_(map_(is_, map_(kwdefaults_of, funcs), kwdefaults)):
-        return "the defaults of a harness or preloaded function were changed"
+        return "the defaults of a function the harness uses were changed"
     d, keys, at, values = root
     now = tuple(d.values())
     if len_(d) != len_(keys) or not all_(map_(is_, d, keys)) or not all_(map_(is_, now[:at] + now[at + 1 :], values)):
         return "the root logger was changed"
-    # 2. The rest, now that what it calls is the harness's own.
+    # 2. The other preloaded modules and their classes, in bulk: tuple comparison, in C, is by
+    #    identity first (an unchanged entry costs a pointer comparison); only a changed entry
+    #    is compared by value, so that is then checked by identity.
+    if (
+        tuple(map_(len_, broad)) != broad_lens
+        or tuple(chain(broad)) != broad_keys
+        or tuple(chain(map_(values_of, broad))) != broad_values
+    ):
+        for d, keys, values in broad_entries:
+            if not all_(map_(is_, map_(type_, d), repeat(str_))):
+                return "a preloaded module or class got a key that is not a string"
+            if not all_(map_(is_, map_(d.get, keys), values)):
+                return "a preloaded module or class was changed"
+    # 3. The rest, now that what it calls is the harness's own.
     if _mem_refused() != 0:
         return "memory limit reached"
     mods = sys.modules
@@ -768,10 +790,11 @@ def seal():
     """After the warm-up: the harness leaves sys.modules (`import lathe_harness` fails; child.mjs
     holds what it calls) and the state check's anchor is made."""
     sys.modules.pop(__name__, None)
-    # The warm-up compiled and ran blocks: what they cached is now part of the baseline.
+    after.__defaults__ = (_make_anchor(),)
+    # Everything so far (the anchor's large tuples included) leaves the collector's generations:
+    # otherwise every collection would walk them again (~10 ms per request).
     gc.collect()
     gc.freeze()
-    after.__defaults__ = (_make_anchor(),)
 
 
 _WARM_UP = (
