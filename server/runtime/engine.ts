@@ -78,7 +78,7 @@ export function jsSandbox(): JsSandbox {
  * Python: Pyodide in warm, locked-down child processes (engine/sandbox/python). Each process
  * serves one app for its whole life, so one app's runs never see another's leftovers; the pool
  * keeps at least LATHE_PY_PROCESSES and grows (warm processes per active app, a restored spare)
- * within Python's share of LATHE_MAX_MEMORY_MB (memory-budget.ts). Throws on a bad budget.
+ * within LATHE_PY_MEMORY_MB (memory-budget.ts). Throws on a bad budget.
  */
 export function pythonSandbox(): PythonSandboxHandle {
   holder.__lathePython ??= createPythonSandbox({
