@@ -6,6 +6,7 @@ import { engineOverheadBench } from "./engine-overhead.bench";
 import { expressionsBench } from "./expressions.bench";
 import { loadBench } from "./load.bench";
 import { pythonApiBench } from "./python-api.bench";
+import { pythonAppsBench } from "./python-apps.bench";
 import { pythonBench } from "./python.bench";
 
 /** `npm run bench [-- --only engine|load|api|editor|app|expressions|python]`: prints every figure; also writes bench/results/latest.json. */
@@ -20,7 +21,7 @@ async function main() {
   if (!only || only === "editor") results.editor = await editorBench();
   if (!only || only === "app") results.app = await appViewBench();
   if (!only || only === "expressions") results.expressions = await expressionsBench();
-  if (!only || only === "python") results.python = { inProcess: await pythonBench(), api: await pythonApiBench() };
+  if (!only || only === "python") results.python = { inProcess: await pythonBench(), apps: await pythonAppsBench(), api: await pythonApiBench() };
   fs.mkdirSync("bench/results", { recursive: true });
   fs.writeFileSync("bench/results/latest.json", `${JSON.stringify(results, null, 2)}\n`);
 }

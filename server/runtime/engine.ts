@@ -11,6 +11,7 @@ import { loadResource, type ResourceDeps } from "../storage/resources";
 import { sqliteRunStore } from "../storage/run-store";
 import { DefinitionCache } from "./definition-cache";
 import { loadFunctionHead } from "./function-head";
+import { pythonMemoryBytes } from "./memory-budget";
 import { RunWriter } from "./run-writer";
 
 /**
@@ -79,11 +80,14 @@ export function jsSandbox(): JsSandbox {
 
 /**
  * Python: Pyodide in warm, locked-down child processes (engine/sandbox/python). Each process
- * serves one app for its whole life, so one app's runs never see another's leftovers.
+ * serves one app for its whole life, so one app's runs never see another's leftovers; the pool
+ * keeps at least LATHE_PY_PROCESSES and grows (warm processes per active app, a restored spare)
+ * within LATHE_PY_MEMORY_MB (memory-budget.ts). Throws on a bad budget.
  */
 export function pythonSandbox(): PythonSandboxHandle {
   holder.__lathePython ??= createPythonSandbox({
     poolSize: Number(process.env.LATHE_PY_PROCESSES) || 2,
+    memoryBudgetBytes: pythonMemoryBytes(),
     // The memory snapshot lives with the data, made on the first start, restored after.
     cacheDir: path.join(/*turbopackIgnore: true*/ dataDir(), "cache"),
   });

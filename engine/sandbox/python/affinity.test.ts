@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickIdle, victimsFor, type SlotView } from "./affinity";
+import { idleToRetire, pickIdle, victimsFor, type SlotView } from "./affinity";
 
 const slot = (state: SlotView["state"], owner: string | null, lastUsed = 0): SlotView => ({ state, owner, lastUsed });
 
@@ -34,5 +34,24 @@ describe("victimsFor", () => {
   it("recycles one per unserved key", () => {
     const s = [slot("idle", "x", 1), slot("idle", "y", 2), slot("idle", "v", 3)];
     expect(victimsFor(s, new Set(["p", "q"]))).toEqual([s[0], s[1]]);
+  });
+});
+
+describe("growing and shrinking", () => {
+  it("recycles nothing while the pool may still add a process for the waiting key", () => {
+    const s = [slot("idle", "x", 1), slot("idle", "y", 2)];
+    expect(victimsFor(s, new Set(["z"]), 1)).toEqual([]);
+    expect(victimsFor(s, new Set(["z"]), 0)).toEqual([s[0]]);
+  });
+
+  it("gives up idle processes of keys not used lately, oldest first, keeping the minimum alive", () => {
+    const old = slot("idle", "x", 0);
+    const older = slot("idle", "y", -10);
+    const recent = slot("idle", "z", 990);
+    const spare = slot("idle", null, 0);
+    expect(idleToRetire([old, older, recent, spare], 1000, 500, 2)).toEqual([older, old]);
+    expect(idleToRetire([old, older, recent, spare], 1000, 500, 3)).toEqual([older]);
+    expect(idleToRetire([old, slot("busy", "y", 0)], 1000, 500, 1)).toEqual([old]);
+    expect(idleToRetire([old, spare], 1000, 500, 2)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The isolation rule of the Python pool, as pure choices over the processes' states: a process
- * serves ONE isolation key (app) for its whole life; it is "clean" (owner null) until its first
- * request binds it.
+ * The isolation rule of the Python pool, and which processes it keeps, as pure choices over the
+ * processes' states: a process serves ONE isolation key (app) for its whole life; it is "clean"
+ * (owner null) until its first request binds it. Clean processes are the spares: restored in the
+ * background, taken by whichever key needs one next.
  */
 
 export interface SlotView {
@@ -23,20 +24,43 @@ export function pickIdle<S extends SlotView>(slots: readonly S[], key: string): 
   return clean;
 }
 
+/** Clean processes ready or on the way (starting, or idle and unbound). */
+export function cleanCount(slots: readonly SlotView[]): number {
+  return slots.filter((s) => s.state === "starting" || (s.state === "idle" && s.owner === null)).length;
+}
+
+/** Waiting keys that no live process is bound to: each needs a clean process. */
+export function unservedKeys(slots: readonly SlotView[], waitingKeys: ReadonlySet<string>): number {
+  let n = 0;
+  for (const k of waitingKeys) if (!slots.some((s) => s.state !== "dead" && s.owner === k)) n++;
+  return n;
+}
+
 /**
  * Processes to recycle so that waiting requests of keys without any process get a clean one:
- * as many as those keys outnumber the clean processes on the way (starting, or idle and clean),
- * taken among idle processes bound to keys nobody is waiting for, least recently used first.
+ * as many as those keys outnumber the clean processes on the way and the processes the pool
+ * may still add (`growable`, within its budget), taken among idle processes bound to keys
+ * nobody is waiting for, least recently used first.
  */
-export function victimsFor<S extends SlotView>(slots: readonly S[], waitingKeys: ReadonlySet<string>): S[] {
+export function victimsFor<S extends SlotView>(slots: readonly S[], waitingKeys: ReadonlySet<string>, growable = 0): S[] {
   if (waitingKeys.size === 0) return [];
-  let unserved = 0;
-  for (const k of waitingKeys) if (!slots.some((s) => s.state !== "dead" && s.owner === k)) unserved++;
-  const cleanComing = slots.filter((s) => s.state === "starting" || (s.state === "idle" && s.owner === null)).length;
-  const need = unserved - cleanComing;
+  const need = unservedKeys(slots, waitingKeys) - cleanCount(slots) - growable;
   if (need <= 0) return [];
   return slots
     .filter((s) => s.state === "idle" && s.owner !== null && !waitingKeys.has(s.owner))
     .sort((a, b) => a.lastUsed - b.lastUsed)
     .slice(0, need);
+}
+
+/**
+ * Idle processes given up when the pool shrinks: bound to keys not used for `idleMs`, least
+ * recently used first, while more than `keep` processes are alive.
+ */
+export function idleToRetire<S extends SlotView>(slots: readonly S[], now: number, idleMs: number, keep: number): S[] {
+  const room = slots.length - keep;
+  if (room <= 0) return [];
+  return slots
+    .filter((s) => s.state === "idle" && s.owner !== null && now - s.lastUsed >= idleMs)
+    .sort((a, b) => a.lastUsed - b.lastUsed)
+    .slice(0, room);
 }

@@ -6,7 +6,10 @@ snapshot starts with it, and with the preloaded standard library modules, alread
 child.mjs then calls:
 
     init(emit, mem_refused, seed)   once per instance, after restore
-    run(header_json, scope_json)    per request  -> "<meta JSON>\\n" or "<meta JSON>\\n<value JSON>\\n"
+    warm_up(rounds), seal()         then: sample requests, and the state check's anchor is made
+    prepare(header_json, scope_json) -> names   per request: read it (None: it already failed)
+    compile_block() -> code         when child.mjs has no cached code for (names, source)
+    run_block(code)                 -> "<meta JSON>\\n" or "<meta JSON>\\n<value JSON>\\n"
     after()                         after the answer was sent -> "" or why the instance is dirty
 
 The frames it writes (`log`, `done`) and the request header it reads are defined in
@@ -16,8 +19,9 @@ protocol.ts (ChildFrame, RunHeader): keep the JSON field names here the same as 
 A block's source is the BODY of a function: the scope names that are Python identifiers are
 its parameters (so `x = x + 1` rebinds locally), `return` gives the block's data. Nothing here
 is private from user code (it runs in the same interpreter, and even has ctypes): the parent
-process treats every byte it receives as untrusted, and never shares an instance between
-isolation keys (apps).
+process treats every byte it receives as untrusted, never shares an instance between isolation
+keys (apps), and replaces an instance whose harness or preloaded modules a block changed (see
+after()).
 """
 
 import ast
@@ -256,16 +260,12 @@ _HANDLER.setFormatter(logging.Formatter("%(message)s"))
 
 # ---------------------------------------------------------------------------------------------
 # Compiling a block: the source becomes the body of `def <block>(<scope names>)`, line numbers
-# unchanged (ast.parse accepts `return` at top level; only the compiler would refuse it).
-
-_CODE = {}
+# unchanged (ast.parse accepts `return` at top level; only the compiler would refuse it). The
+# compiled code objects are cached by child.mjs, in JavaScript, where no Python code reaches
+# them (a cache in this module could be rewritten by a block for a later call's source).
 
 
 def _compile(source, names):
-    key = (source, names)
-    fcode = _CODE.get(key)
-    if fcode is not None:
-        return fcode
     tree = ast.parse(source, FILE)
     args = ast.arguments(posonlyargs=[], args=[ast.arg(arg=n) for n in names], kwonlyargs=[], kw_defaults=[], defaults=[])
     fn = ast.FunctionDef(name="<block>", args=args, body=tree.body or [ast.Pass()], decorator_list=[], returns=None, type_params=[])
@@ -274,11 +274,7 @@ def _compile(source, names):
     module = ast.Module(body=[fn], type_ignores=[])
     ast.fix_missing_locations(module)
     code = compile(module, FILE, "exec", dont_inherit=True)
-    fcode = next(c for c in code.co_consts if isinstance(c, types.CodeType))
-    if len(_CODE) >= 128:
-        _CODE.clear()
-    _CODE[key] = fcode
-    return fcode
+    return next(c for c in code.co_consts if isinstance(c, types.CodeType))
 
 
 def _scope_names(scope):
@@ -449,34 +445,118 @@ def _server_error(rid, e, mo):
 # Per-request state that is reset, not just checked.
 
 _BASE_RECURSION = sys.getrecursionlimit()
+_ROOT = logging.getLogger()
 
 
 def _reset_run_state():
     sys.setrecursionlimit(_BASE_RECURSION)
-    root = logging.getLogger()
-    root.handlers[:] = [_HANDLER]
-    root.setLevel(logging.DEBUG)
+    _ROOT.handlers[:] = [_HANDLER]
+    _ROOT.setLevel(logging.DEBUG)
     logging.disable(logging.NOTSET)
     decimal.setcontext(decimal.Context())
 
 
-def run(header_json, scope_json):
+# ---------------------------------------------------------------------------------------------
+# A request, in three steps driven by child.mjs, with no user code running between them:
+#   prepare(header, scope) -> the cache key's names (None: already failed)
+#   compile_block()        -> the block's code object (only when child.mjs has none cached)
+#   run_block(code)        -> "<meta JSON>\n" or "<meta JSON>\n<value JSON>\n"
+
+
+class _Call:
+    __slots__ = ("rid", "mo", "source", "scope", "names", "failed", "refused0")
+
+
+_CALL = _Call()
+
+
+def prepare(header_json, scope_json):
+    """Reads a request. Returns its scope names joined by ',' (with the source, the key of
+    child.mjs's compile cache), or None when the request has already failed."""
     h = _loads(header_json)
-    rid = h["id"]
+    C = _CALL
+    C.rid = rid = h["id"]
+    C.failed = None
+    C.scope = None
+    C.names = ()
     try:
-        return _run(h, rid, scope_json)
+        C.mo = h["maxOutputBytes"]
+        C.source = h["source"]
+        LOGS.reset(rid, h["maxLogBytes"], h["startedAt"])
+        C.refused0 = _mem_refused()
+    except BaseException as e:
+        C.failed = _crashed(rid, e)
+        return None
+    try:
+        C.scope = _loads(scope_json, object_pairs_hook=AttrDict)
+        C.names = _scope_names(C.scope)
+    except BaseException as e:
+        C.failed = _user_failure(C, e)
+        return None
+    return ",".join(C.names)
+
+
+def compile_block():
+    """The code object of the request's block, or None when it failed (a syntax error)."""
+    C = _CALL
+    out = _Out("log")
+    err = _Out("error")
+    saved = (sys.stdout, sys.stderr)
+    # Compiler warnings (an invalid escape sequence) are the block's logs.
+    sys.stdout, sys.stderr = out, err
+    try:
+        try:
+            return _compile(C.source, C.names)
+        finally:
+            out.drain()
+            err.drain()
+            sys.stdout, sys.stderr = saved
+    except BaseException as e:
+        C.failed = _user_failure(C, e)
+        return None
+
+
+def run_block(fcode):
+    """Runs the request's block (`fcode` from compile_block, maybe cached) and encodes its answer."""
+    C = _CALL
+    if C.failed is not None:
+        return C.failed
+    try:
+        return _run(C, fcode)
     except MemoryError:
-        return _failure(rid, "SANDBOX_MEMORY")
+        return _failure(C.rid, "SANDBOX_MEMORY")
     except BaseException as e:
         # A failure of the harness itself (user code can break it: it shares the interpreter).
-        return _failure(rid, "SANDBOX_CRASHED", None, "".join(traceback.format_exception_only(type(e), e))[:MAX_DETAIL])
+        return _crashed(C.rid, e)
 
 
-def _run(h, rid, scope_json):
-    mo = h["maxOutputBytes"]
-    LOGS.reset(rid, h["maxLogBytes"], h["startedAt"])
-    source = h["source"]
-    refused0 = _mem_refused()
+def run(header_json, scope_json):
+    """The three steps at once, compiling every time (the warm-up)."""
+    if prepare(header_json, scope_json) is None:
+        return _CALL.failed
+    return run_block(compile_block())
+
+
+def _crashed(rid, e):
+    return _failure(rid, "SANDBOX_CRASHED", None, "".join(traceback.format_exception_only(type(e), e))[:MAX_DETAIL])
+
+
+def _user_failure(C, e):
+    rid = C.rid
+    if isinstance(e, ServerError):
+        return _server_error(rid, e, C.mo)
+    if isinstance(e, MemoryError):
+        return _failure(rid, "SANDBOX_MEMORY")
+    if isinstance(e, SystemExit):
+        return _failure(rid, "BLOCK_FAILED", f"The code called sys.exit({e.code!r}); return a value or raise an exception instead")
+    if _mem_refused() != C.refused0:
+        return _failure(rid, "SANDBOX_MEMORY")
+    message, detail = _format_failure(e)
+    return _failure(rid, "BLOCK_FAILED", message, detail)
+
+
+def _run(C, fcode):
+    rid, mo, source, scope, names = C.rid, C.mo, C.source, C.scope, C.names
     out = _Out("log")
     err = _Out("error")
     saved = (sys.stdout, sys.stderr)
@@ -484,9 +564,6 @@ def _run(h, rid, scope_json):
     sys.stdout, sys.stderr = out, err
     try:
         try:
-            scope = _loads(scope_json, object_pairs_hook=AttrDict)
-            names = _scope_names(scope)
-            fcode = _compile(source, names)
             linecache.cache[FILE] = (len(source), None, source.splitlines(True), FILE)
             fn = types.FunctionType(fcode, {"__builtins__": builtins, "__name__": "block", "ServerError": ServerError}, "<block>")
             value = fn(*[scope[n] for n in names])
@@ -494,17 +571,8 @@ def _run(h, rid, scope_json):
             out.drain()
             err.drain()
             sys.stdout, sys.stderr = saved
-    except ServerError as e:
-        return _server_error(rid, e, mo)
-    except MemoryError:
-        return _failure(rid, "SANDBOX_MEMORY")
-    except SystemExit as e:
-        return _failure(rid, "BLOCK_FAILED", f"The code called sys.exit({e.code!r}); return a value or raise an exception instead")
     except BaseException as e:
-        if _mem_refused() != refused0:
-            return _failure(rid, "SANDBOX_MEMORY")
-        message, detail = _format_failure(e)
-        return _failure(rid, "BLOCK_FAILED", message, detail)
+        return _user_failure(C, e)
     try:
         s = _ENCODE(value)
     except MemoryError:
@@ -523,77 +591,192 @@ def _run(h, rid, scope_json):
 
 
 # ---------------------------------------------------------------------------------------------
-# After each request: is anything that later requests of the same app would see changed?
-# (Cheap checks of what user code most often patches; instances are never shared between
-# isolation keys, which is what keeps apps apart. A dirty instance is replaced.)
+# After each request: is anything that later requests of the same app would see or run changed?
+# A changed ("dirty") instance is replaced by the parent. Processes are never shared between
+# isolation keys (apps): that is what keeps apps apart. This check keeps the calls of ONE app
+# apart from each other: the harness itself (its globals, functions, classes and the objects it
+# holds), the preloaded modules, their classes and functions (code, defaults), and what the
+# harness calls on every request (ast, linecache, logging's root logger, sys, json's decoders).
+#
+# Nothing in this interpreter is out of reach of user code (frames lead to the harness's
+# globals, `gc` to everything), so the check, not hiding, is what holds. It is itself checked:
+# child.mjs compares the code and the defaults of `after` with the originals it holds (Python
+# cannot reach JavaScript), and `after` reads everything it needs from its defaults, an
+# immutable anchor made at init. Until the harness is verified, it calls nothing user code can
+# have replaced and compares only by identity (`is`, in C: no `__eq__`, `__hash__` or
+# `__getattr__` of an object user code made runs inside the check).
 
 _WATCHED = [
-    m
-    for m in (
-        builtins, json, json.encoder, json.decoder, logging, os, os.path, io, types, traceback,
-        base64, bisect, calendar, collections, copy, csv, dataclasses, datetime, decimal, enum,
-        fractions, functools, hashlib, heapq, html, itertools, math, operator, pprint, random,
-        re, secrets, statistics, string, textwrap, typing, unicodedata, urllib.parse, uuid, time,
-    )
+    builtins, json, json.encoder, json.decoder, logging, os, os.path, io, types, traceback,
+    base64, bisect, calendar, collections, copy, csv, dataclasses, datetime, decimal, enum,
+    fractions, functools, hashlib, heapq, html, itertools, math, operator, pprint, random,
+    re, secrets, statistics, string, textwrap, typing, unicodedata, urllib.parse, uuid, time,
+    ast, linecache, keyword,
 ]
+# sys entries that change on their own (the rest are checked like a module's).
+_IMMUTABLE_TYPE = 1 << 8  # Py_TPFLAGS_IMMUTABLETYPE
+# What the harness itself calls on every request: checked entry by entry, with the code and
+# defaults of their functions (the other preloaded modules in bulk: an entry-by-entry check of
+# everything costs several ms per request in Pyodide).
+_REQUEST_PATH = (builtins, json, json.decoder, json.encoder, ast, linecache, logging, types, keyword, traceback, io)
+_SYS_VOLATILE = frozenset({"last_exc", "last_type", "last_value", "last_traceback", "ps1", "ps2", "_git", "__interactivehook__"})
 
 
-def _class_dicts(module):
-    name = module.__name__
-    return [
-        (v.__dict__, dict(v.__dict__))
-        for v in list(vars(module).values())
-        if isinstance(v, type) and v.__module__ == name
-    ]
+def _functions_in(ns):
+    out = []
+    for v in list(ns.values()):
+        if isinstance(v, (staticmethod, classmethod)):
+            v = v.__func__
+        elif isinstance(v, property):
+            out.extend(f for f in (v.fget, v.fset, v.fdel) if isinstance(f, types.FunctionType))
+            continue
+        if isinstance(v, types.FunctionType):
+            out.append(v)
+    return out
 
 
-def _baseline():
-    mods = [(m.__dict__, dict(m.__dict__)) for m in _WATCHED]
-    classes = [c for m in _WATCHED for c in _class_dicts(m)]
-    return {
-        "dicts": mods + classes,
-        "modules": {m.__name__: m for m in _WATCHED},
-        "meta_path": list(sys.meta_path),
-        "path_hooks": list(sys.path_hooks),
-        "path": list(sys.path),
-        "hooks": (sys.excepthook, sys.displayhook, sys.breakpointhook),
-    }
+def _make_anchor():
+    """The immutable record `after` checks against (its defaults, once made)."""
+    import operator as op
+
+    g = globals()
+    me = g["__name__"]
+    exact = []  # (dict or mappingproxy, keys, values): nothing added, removed or replaced
+    grown = []  # (dict, keys, values): as `exact`, but new string keys may be added
+    broad = []  # (dict or mappingproxy, keys, values): compared in bulk (see after())
+    keytyped = []  # dicts the harness indexes by key on every request: string keys only
+    typed = []  # (object, its type)
+    lists = []  # (list, items)
+    funcs = []
+
+    def snap(d):
+        return (d, tuple(d), tuple(d.values()))
+
+    exact.append(snap(g))
+    for name, v in list(g.items()):
+        if isinstance(v, type) and (v.__module__ == me or v is AttrDict or v is ServerError):
+            exact.append(snap(v.__dict__))
+            typed.append((v, type(v)))
+            funcs.extend(_functions_in(v.__dict__))
+        elif isinstance(v, types.FunctionType) and v.__globals__ is g and v is not after:
+            # (`after` itself is checked by child.mjs: its defaults are this anchor)
+            funcs.append(v)
+        elif type(v) is dict:
+            exact.append(snap(v))
+        elif type(v) is list:
+            lists.append((v, tuple(v)))
+    for m in _WATCHED:
+        on_path = any(m is p for p in _REQUEST_PATH)
+        typed.append((m, type(m)))
+        (grown if on_path else broad).append(snap(m.__dict__))
+        for v in list(vars(m).values()):
+            # (types of C modules are mostly immutable: nothing to check)
+            if isinstance(v, type) and v.__module__ == m.__name__ and not v.__flags__ & _IMMUTABLE_TYPE:
+                typed.append((v, type(v)))
+                if on_path:
+                    exact.append(snap(v.__dict__))
+                    funcs.extend(_functions_in(v.__dict__))
+                else:
+                    broad.append(snap(v.__dict__))
+            elif on_path and isinstance(v, types.FunctionType):
+                funcs.append(v)
+    sysd = sys.__dict__
+    keys = tuple(k for k in sysd if k not in _SYS_VOLATILE)
+    grown.append((sysd, keys, tuple(sysd[k] for k in keys)))
+    typed.append((sys, type(sys)))
+    # Objects the harness holds and uses on every request.
+    for obj in (_HANDLER, _HANDLER.formatter, _HANDLER.formatter._style, json._default_decoder, json._default_encoder, _ENCODE.__self__, _ENCODE_ASCII.__self__):
+        typed.append((obj, type(obj)))
+        exact.append(snap(obj.__dict__))
+    # The root logger: its level may change (logging.basicConfig(level=...)); it is reset per request.
+    typed.append((_ROOT, type(_ROOT)))
+    rootd = vars(_ROOT)
+    level_at = list(rootd).index("level")
+    for obj in (LOGS, _CALL):
+        typed.append((obj, type(obj)))
+    for lst in (sys.meta_path, sys.path_hooks, sys.path, _HANDLER.filters, _ROOT.filters, _ROOT.handlers):
+        typed.append((lst, type(lst)))
+        lists.append((lst, tuple(lst)))
+    for d in (sys.modules, linecache.cache):
+        keytyped.append(d)
+    kwdefaults = [f.__kwdefaults__ for f in funcs if f.__kwdefaults__]
+    exact.extend(snap(d) for d in kwdefaults)
+    funcs = tuple(funcs)
+    flat_grown = [(d, k, v) for d, keys, values in grown for k, v in zip(keys, values)]
+    return (
+        op.is_, all, map, len, type, str, itertools.repeat, itertools.chain.from_iterable,
+        op.methodcaller("values"), dict.get,
+        op.attrgetter("__code__"), op.attrgetter("__defaults__"), op.attrgetter("__kwdefaults__"),
+        # exact: the dicts, their lengths, all their keys and all their values, flat
+        tuple(d for d, _, _ in exact), tuple(len(k) for _, k, _ in exact),
+        tuple(k for _, keys, _ in exact for k in keys), tuple(v for _, _, values in exact for v in values),
+        # grown: the dicts, then (dict, key) and value for each entry, flat
+        tuple(d for d, _, _ in grown), tuple(d for d, _, _ in flat_grown), tuple(k for _, k, _ in flat_grown), tuple(v for _, _, v in flat_grown),
+        # broad: the dicts, their lengths, all keys, all values
+        tuple(d for d, _, _ in broad), tuple(len(k) for _, k, _ in broad),
+        tuple(k for _, keys, _ in broad for k in keys), tuple(v for _, _, values in broad for v in values),
+        tuple(broad),
+        tuple(keytyped), tuple(typed), tuple(lists),
+        funcs, tuple(f.__code__ for f in funcs), tuple(f.__defaults__ for f in funcs), tuple(f.__kwdefaults__ for f in funcs),
+        (rootd, tuple(rootd), level_at, tuple(v for i, v in enumerate(rootd.values()) if i != level_at)),
+        {name: m for name, m in sys.modules.items() if any(m is w for w in _WATCHED)},
+    )
 
 
-_BASE = None
-
-
-def _replaced(d, saved):
-    """Whether an attribute that was there is gone or another object. New attributes are not
-    patches (importing `logging.handlers` adds one to `logging`; the stdlib caches lazily): they
-    join the baseline, so the next check is the fast one again."""
-    get = d.get
-    missing = saved  # a sentinel no dict holds as a value
-    for k, v in saved.items():
-        if get(k, missing) is not v:
-            return True
-    saved.clear()
-    saved.update(d)
-    return False
-
-
-def after():
+def after(_A=None):
     """'' when nothing watched changed; otherwise what changed (the parent then replaces us)."""
+    if _A is None:
+        return "the state check has no anchor"
+    (is_, all_, map_, len_, type_, str_, repeat, chain, values_of, get, code_of, defaults_of, kwdefaults_of,
+     exact, exact_lens, exact_keys, exact_values, grown, grown_dicts, grown_keys, grown_values,
+     broad, broad_lens, broad_keys, broad_values, broad_entries,
+     keytyped, typed, lists, funcs, codes, defaults, kwdefaults, root, modules) = _A
+    # 1. The harness and what it calls on every request. Nothing user code can have replaced
+    #    runs until these hold (identity only, in C, over flat tuples).
+    for obj, t in typed:
+        if type_(obj) is not t:
+            return "the type of a harness object or a preloaded module was changed"
+    if tuple(map_(len_, exact)) != exact_lens or not all_(map_(is_, chain(exact), exact_keys)):
+        return "the harness, a class or an object it uses was changed"
+    if not all_(map_(is_, chain(map_(values_of, exact)), exact_values)):
+        return "the harness, a class or an object it uses was changed"
+    # String keys only (then looking one up runs no user code), and the same values.
+    if not all_(map_(is_, map_(type_, chain(grown + keytyped)), repeat(str_))):
+        return "a module the harness uses, or a dictionary it indexes, got a key that is not a string"
+    if not all_(map_(is_, map_(get, grown_dicts, grown_keys), grown_values)):
+        return "a module the harness uses was changed"
+    for lst, items in lists:
+        if len_(lst) != len_(items) or not all_(map_(is_, lst, items)):
+            return "the import system or the harness's log handler was changed"
+    if not all_(map_(is_, map_(code_of, funcs), codes)) or not all_(map_(is_, map_(defaults_of, funcs), defaults)):
+        return "the code of a function the harness uses was changed"
+    if not all_(map_(is_, map_(kwdefaults_of, funcs), kwdefaults)):
+        return "the defaults of a function the harness uses were changed"
+    d, keys, at, values = root
+    now = tuple(d.values())
+    if len_(d) != len_(keys) or not all_(map_(is_, d, keys)) or not all_(map_(is_, now[:at] + now[at + 1 :], values)):
+        return "the root logger was changed"
+    # 2. The other preloaded modules and their classes, in bulk: tuple comparison, in C, is by
+    #    identity first (an unchanged entry costs a pointer comparison); only a changed entry
+    #    is compared by value, so that is then checked by identity.
+    if (
+        tuple(map_(len_, broad)) != broad_lens
+        or tuple(chain(broad)) != broad_keys
+        or tuple(chain(map_(values_of, broad))) != broad_values
+    ):
+        for d, keys, values in broad_entries:
+            if not all_(map_(is_, map_(type_, d), repeat(str_))):
+                return "a preloaded module or class got a key that is not a string"
+            if not all_(map_(is_, map_(d.get, keys), values)):
+                return "a preloaded module or class was changed"
+    # 3. The rest, now that what it calls is the harness's own.
     if _mem_refused() != 0:
         return "memory limit reached"
-    b = _BASE
-    for d, saved in b["dicts"]:
-        # Dict equality runs in C and tries identity first: for functions and classes it is
-        # identity; an equal value put in place of another (5 for 5) changes nothing anyway.
-        if d != saved and _replaced(d, saved):
-            return "a preloaded module, class or builtin was changed"
     mods = sys.modules
-    for name, m in b["modules"].items():
+    for name, m in modules.items():
         if mods.get(name) is not m:
             return f"sys.modules[{name!r}] was replaced"
-    if sys.meta_path != b["meta_path"] or sys.path_hooks != b["path_hooks"] or sys.path != b["path"]:
-        return "the import system was changed"
-    if (sys.excepthook, sys.displayhook, sys.breakpointhook) != b["hooks"] or sys.gettrace() or sys.getprofile():
+    if sys.gettrace() or sys.getprofile():
         return "an interpreter hook was set"
     return ""
 
@@ -603,8 +786,9 @@ def _no_audit_hooks(hook):
 
 
 def init(emit, mem_refused, seed):
-    """Once per restored instance: wire the host callbacks, reseed, lock down, take the baseline."""
-    global _emit, _mem_refused, _BASE
+    """Once per restored instance: wire the host callbacks, reseed, lock down. The anchor of the
+    state check is made by seal(), after the warm-up."""
+    global _emit, _mem_refused
     _emit = emit
     _mem_refused = mem_refused
     # Every instance restored from one snapshot starts with the same random state.
@@ -617,9 +801,17 @@ def init(emit, mem_refused, seed):
         sys.modules.pop(name, None)
     sys.meta_path.insert(0, _BlockHostModules())
     os.environ.clear()
+
+
+def seal():
+    """After the warm-up: the harness leaves sys.modules (`import lathe_harness` fails; child.mjs
+    holds what it calls) and the state check's anchor is made."""
+    sys.modules.pop(__name__, None)
+    after.__defaults__ = (_make_anchor(),)
+    # Everything so far (the anchor's large tuples included) leaves the collector's generations:
+    # otherwise every collection would walk them again (~10 ms per request).
     gc.collect()
     gc.freeze()
-    _BASE = _baseline()
 
 
 _WARM_UP = (
@@ -638,7 +830,6 @@ def warm_up(rounds):
         for i in range(rounds):
             for src, scope in _WARM_UP:
                 run(_ENCODE_ASCII({"id": 0, "source": src, "maxLogBytes": 65536, "maxOutputBytes": 1 << 20, "startedAt": 0, "memoryBytes": 0}), scope)
-            after()
     finally:
         _emit = emit
         LOGS.reset(0, 0, 0)

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { PythonSandbox, SandboxRequest, SandboxResult } from "../types";
 import { planLaunch, planLaunchSync, type Isolation, type LaunchOptions, type LaunchPlan } from "./launch";
-import { ProcessPool, type PoolStats } from "./pool";
+import { ESTIMATED_PROCESS_BYTES, ProcessPool, type PoolStats } from "./pool";
 import type { RunHeader } from "./protocol";
 import { ensureSnapshot } from "./snapshot";
 
@@ -12,12 +12,22 @@ import { ensureSnapshot } from "./snapshot";
  */
 
 export interface PythonSandboxOptions {
-  /** Child processes kept alive, each running one request at a time. Default 2 (~200 MB each). */
+  /** Child processes kept alive at least, each running one request at a time. Default 2 (~190 MB each). */
   poolSize?: number;
-  /** Requests waiting for a process beyond this are refused with EXECUTOR_BUSY. Default 32. */
+  /** What the children may take together (RSS): the pool adds a process only while one more fits. Default 1 GiB. */
+  memoryBudgetBytes?: number;
+  /** Child processes alive at most. Default: what the budget holds at ~200 MB each, at least `poolSize + spare`. */
+  maxProcesses?: number;
+  /** Clean processes kept restored and unassigned for a key without an idle process. Default 1. */
+  spare?: number;
+  /** A process whose key has not used it this long is given up (down to `poolSize`). Default 300000 ms. */
+  idleMs?: number;
+  /** Requests waiting for a process beyond this are refused with EXECUTOR_BUSY. Default 256. */
   maxQueue?: number;
-  /** A request waiting longer than this for a process is refused with EXECUTOR_BUSY. Default 3000 ms. */
+  /** A waiting request is refused with EXECUTOR_BUSY when no request finished and no process started for this long. Default 3000 ms. */
   maxWaitMs?: number;
+  /** ... and in any case after waiting this long. Default 30000 ms. */
+  maxQueueWaitMs?: number;
   /** The wait allowed before the pool was ever ready (first start; the snapshot may be being made). Default 30000 ms. */
   startupWaitMs?: number;
   /** A process is replaced after this many requests. Default 1000. */
@@ -122,10 +132,18 @@ export function createPythonSandbox(options: PythonSandboxOptions = {}): PythonS
     return p;
   };
 
+  const size = options.poolSize ?? 2;
+  const spare = options.spare ?? 1;
+  const memoryBudgetBytes = options.memoryBudgetBytes ?? 1024 * 1024 * 1024;
   const pool = new ProcessPool({
-    size: options.poolSize ?? 2,
-    maxQueue: options.maxQueue ?? 32,
+    size,
+    spare,
+    memoryBudgetBytes,
+    maxProcesses: options.maxProcesses ?? Math.max(size + spare, Math.floor(memoryBudgetBytes / ESTIMATED_PROCESS_BYTES)),
+    idleMs: options.idleMs ?? 300_000,
+    maxQueue: options.maxQueue ?? 256,
     maxWaitMs: options.maxWaitMs ?? 3000,
+    maxQueueWaitMs: options.maxQueueWaitMs ?? 30_000,
     startupWaitMs: options.startupWaitMs ?? 30_000,
     maxRunsPerProcess: options.maxRunsPerProcess ?? 1000,
     recycleAboveBytes: options.recycleAboveBytes ?? 64 * 1024 * 1024,

@@ -1,7 +1,7 @@
 import { Executor, type ExecutorCounters, type Job, type Runner } from "../executor";
 import { failure, poolError, success } from "../result";
 import type { SandboxLimits, SandboxResult } from "../types";
-import { pickIdle, victimsFor } from "./affinity";
+import { cleanCount, idleToRetire, pickIdle, unservedKeys, victimsFor } from "./affinity";
 import type { LaunchPlan } from "./launch";
 import { IDLE_LINE_LIMIT, PythonProcess, type DoneFrame, type ProcessEvents } from "./python-process";
 import { childError } from "./result";
@@ -13,12 +13,32 @@ import { childError } from "./result";
  * watchdog, byte caps on what is read back, recycling (after a kill, a crash, a dirty run, N
  * runs, heap growth), the longer wait before the pool was ever ready, and the isolation rule
  * (affinity.ts): a process serves ONE isolation key for its whole life.
+ *
+ * It grows and shrinks: at least `size` processes, at most `maxProcesses` and what fits in
+ * `memoryBudgetBytes` (the children's RSS); `spare` clean processes are kept restored in the
+ * background, so a key without a warm process (a new app, or one more concurrent call of an
+ * app) takes one without a restore on its request's path; processes of keys not used for
+ * `idleMs` are given up down to `size`. A waiting request is refused (EXECUTOR_BUSY) only when
+ * the queue is full, or when nothing progressed (no request finished, no process started) for
+ * `maxWaitMs`, or after `maxQueueWaitMs` in all.
  */
 
 export interface PoolOptions {
+  /** Processes kept alive at least (what warmUp waits for). */
   size: number;
+  /** Processes alive at most. */
+  maxProcesses: number;
+  /** The pool adds a process only while the children's RSS plus one more process fits in this. */
+  memoryBudgetBytes: number;
+  /** Clean processes kept restored and unassigned, ready for a key that has no idle process. */
+  spare: number;
+  /** A process bound to a key that has not used it this long is given up (down to `size`). */
+  idleMs: number;
   maxQueue: number;
+  /** A waiting request is refused when nothing progressed for this long. */
   maxWaitMs: number;
+  /** ... and in any case after this long. */
+  maxQueueWaitMs: number;
   /** How long a request may wait while the pool has never been ready yet (first start, snapshot making). */
   startupWaitMs: number;
   maxRunsPerProcess: number;
@@ -43,6 +63,12 @@ export interface PoolRequest {
 
 export interface PoolStats extends ExecutorCounters {
   size: number;
+  maxProcesses: number;
+  memoryBudgetBytes: number;
+  /** Clean processes ready or starting. */
+  clean: number;
+  /** Processes given up because their key had not used them for `idleMs`. */
+  retiredIdle: number;
   starting: number;
   idle: number;
   busy: number;
@@ -74,6 +100,8 @@ interface Slot extends Runner<PoolRequest> {
 
 /** A child that has not said `idle` this long after its answer is replaced. */
 const SETTLE_MS = 5000;
+/** What a process is assumed to take before one has been measured (~190 MB seen). */
+export const ESTIMATED_PROCESS_BYTES = 200 * 1024 * 1024;
 
 export class ProcessPool {
   private readonly slots: Slot[] = [];
@@ -81,8 +109,11 @@ export class ProcessPool {
   private prepared: { plan: LaunchPlan; snapshotFile: string } | null = null;
   private preparing = false;
   private everReady = false;
-  private readonly counters = { recycled: 0, processesStarted: 0 };
+  private readonly counters = { recycled: 0, processesStarted: 0, retiredIdle: 0 };
   private lastStartMs = 0;
+  /** When a request last finished or a process became ready (admission: is the pool progressing?). */
+  private lastProgress = performance.now();
+  private sweeper?: ReturnType<typeof setInterval>;
   private peakRunGrowth = 0;
   private readonly core: Executor<PoolRequest, Slot>;
   private readonly events: ProcessEvents = {
@@ -108,9 +139,7 @@ export class ProcessPool {
         readyCount: () => this.readyCount(),
         afterPump: () => this.afterPump(),
         beforeKill: (slot) => this.sampleGrowth(slot),
-        // Before the pool was ever ready (first start, maybe making the snapshot) requests may wait longer.
-        extraWaitMs: (waited) =>
-          !this.everReady && waited < this.o.startupWaitMs && (this.prepared || this.preparing) ? this.o.startupWaitMs - waited : 0,
+        extraWaitMs: (waited) => this.extraWaitMs(waited),
       },
     );
   }
@@ -132,6 +161,9 @@ export class ProcessPool {
     const processes = live.map((s) => ({ state: s.state, runs: s.runs, rssBytes: s.proc.totalRss(), baseRssBytes: s.proc.baseRss }));
     return {
       size: this.o.size,
+      maxProcesses: this.o.maxProcesses,
+      memoryBudgetBytes: this.o.memoryBudgetBytes,
+      clean: cleanCount(live),
       starting: count("starting"),
       idle: count("idle"),
       busy: count("busy"),
@@ -149,6 +181,7 @@ export class ProcessPool {
   async close(): Promise<void> {
     if (this.core.isClosed) return;
     this.core.close();
+    clearInterval(this.sweeper);
     for (const slot of [...this.slots]) this.retire(slot);
     const exits = [...this.dying].map((p) => p.exitPromise);
     await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 3000).unref())]);
@@ -158,6 +191,10 @@ export class ProcessPool {
 
   private start(): void {
     if (this.core.isClosed || this.core.backingOff) return;
+    if (!this.sweeper && Number.isFinite(this.o.idleMs)) {
+      this.sweeper = setInterval(() => this.sweep(), Math.max(250, this.o.idleMs / 4));
+      this.sweeper.unref();
+    }
     if (this.prepared) {
       this.fill();
       return;
@@ -176,14 +213,64 @@ export class ProcessPool {
       });
   }
 
-  /** Keeps `size` processes alive, starting at most `maxConcurrentStarts` at a time (a restore takes a core). */
+  /**
+   * Keeps `size` processes alive, and `spare` clean ones (or one per waiting key without a
+   * process) within `maxProcesses` and the memory budget, starting at most
+   * `maxConcurrentStarts` at a time (a restore takes a core).
+   */
   private fill(): void {
     if (!this.prepared || this.core.isClosed || this.core.backingOff) return;
     let starting = this.slots.filter((s) => s.state === "starting").length;
-    while (this.slots.length < this.o.size && starting < this.o.maxConcurrentStarts) {
+    while (starting < this.o.maxConcurrentStarts && this.wantsAnother()) {
       if (!this.spawn(this.prepared)) return;
       starting++;
     }
+  }
+
+  private wantsAnother(): boolean {
+    if (this.slots.length < this.o.size) return true;
+    const cleanWanted = Math.max(this.o.spare, unservedKeys(this.slots, this.waitingKeys()));
+    return cleanCount(this.slots) < cleanWanted && this.growable() > 0;
+  }
+
+  /** How many more processes the pool may start: under `maxProcesses`, and what the budget leaves. */
+  private growable(): number {
+    const byCount = this.o.maxProcesses - this.slots.length;
+    if (byCount <= 0 || !Number.isFinite(this.o.memoryBudgetBytes)) return Math.max(0, byCount);
+    let rss = 0;
+    let largest = 0;
+    for (const s of this.slots) {
+      rss += s.state === "starting" ? 0 : s.proc.totalRss();
+      largest = Math.max(largest, s.proc.baseRss);
+    }
+    // A starting process counts as one more of the largest seen (before any: ESTIMATED_PROCESS_BYTES).
+    const each = largest || ESTIMATED_PROCESS_BYTES;
+    rss += this.slots.filter((s) => s.state === "starting").length * each;
+    return Math.min(byCount, Math.max(0, Math.floor((this.o.memoryBudgetBytes - rss) / each)));
+  }
+
+  private waitingKeys(): Set<string> {
+    return new Set(this.core.waiting().map((j) => j.payload.key));
+  }
+
+  /** A queued request waited `waited` ms: it waits on while the pool progresses (see the class comment). */
+  private extraWaitMs(waited: number): number {
+    // Before the pool was ever ready (first start, maybe making the snapshot) requests may wait longer.
+    if (!this.everReady && waited < this.o.startupWaitMs && (this.prepared || this.preparing)) return this.o.startupWaitMs - waited;
+    if (waited >= this.o.maxQueueWaitMs) return 0;
+    const starting = this.slots.some((s) => s.state === "starting");
+    if (!starting && performance.now() - this.lastProgress >= this.o.maxWaitMs) return 0;
+    return Math.min(this.o.maxWaitMs, this.o.maxQueueWaitMs - waited);
+  }
+
+  /** Gives up processes of keys that have not used them for `idleMs`; the spare is restored again. */
+  private sweep(): void {
+    if (this.core.isClosed) return;
+    for (const slot of idleToRetire(this.slots, performance.now(), this.o.idleMs, this.o.size)) {
+      this.counters.retiredIdle++;
+      this.retire(slot);
+    }
+    this.fill();
   }
 
   private spawn(prepared: { plan: LaunchPlan; snapshotFile: string }): boolean {
@@ -216,6 +303,7 @@ export class ProcessPool {
     if (!this.prepared?.plan.niced) p.renice(this.o.nice);
     p.setActive(false);
     this.lastStartMs = performance.now() - p.startedAt;
+    this.lastProgress = performance.now();
     this.everReady = true;
     this.core.runnerReady();
   }
@@ -240,10 +328,14 @@ export class ProcessPool {
     return this.slots.find((s) => s.proc === p);
   }
 
-  /** After the queue was served: recycle processes bound to keys nobody waits for, so waiting keys get clean ones. */
+  /**
+   * After the queue was served: when waiting keys without a process outnumber the clean
+   * processes and what the pool may still add, recycle idle processes of keys nobody waits for.
+   */
   private afterPump(): void {
-    const waitingKeys = new Set(this.core.waiting().map((j) => j.payload.key));
-    for (const victim of victimsFor(this.slots, waitingKeys)) {
+    const waitingKeys = this.waitingKeys();
+    const short = waitingKeys.size > 0 && unservedKeys(this.slots, waitingKeys) > cleanCount(this.slots);
+    for (const victim of short ? victimsFor(this.slots, waitingKeys, this.growable()) : []) {
       this.counters.recycled++;
       this.retire(victim);
     }
@@ -285,6 +377,7 @@ export class ProcessPool {
     if (!slot || !job || job.payload.id !== frame.id) return this.onBroken(p, "a result for no request");
     this.sampleGrowth(slot);
     slot.runs++;
+    this.lastProgress = performance.now();
     job.logs.add(frame.logs, frame.logsTruncated);
     let result: SandboxResult;
     if (!frame.ok) result = failure(childError(frame.error, job.limits), job.logs);

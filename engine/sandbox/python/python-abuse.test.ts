@@ -157,10 +157,10 @@ describe("memory, stack and output", () => {
 
   // Generous too: the child builds and writes 50 MB before the parent cuts it off.
   it("a child that writes past the cap is cut off by the parent (hard cap on bytes read)", () =>
-    abuse("import sys\nsys.modules['lathe_harness']._emit('x' * (50 * 1024 * 1024))\nreturn 1", "OUTPUT_TOO_LARGE", { timeoutMs: 30_000, memoryBytes: 256 * MIB }));
+    abuse("import sys\nsys._getframe(1).f_globals['_emit']('x' * (50 * 1024 * 1024))\nreturn 1", "OUTPUT_TOO_LARGE", { timeoutMs: 30_000, memoryBytes: 256 * MIB }));
 
   it("a forged frame is a protocol error: the process is replaced", () =>
-    abuse("import sys\nsys.modules['lathe_harness']._emit('{\"type\":\"done\",\"id\":-5,\"ok\":true}\\n1\\n')\nreturn 1", "SANDBOX_CRASHED", { timeoutMs: 5000 }));
+    abuse("import sys\nsys._getframe(1).f_globals['_emit']('{\"type\":\"done\",\"id\":-5,\"ok\":true}\\n1\\n')\nreturn 1", "SANDBOX_CRASHED", { timeoutMs: 5000 }));
 });
 
 describe("exits", () => {
@@ -272,7 +272,8 @@ describe("no secrets, files, processes or network", () => {
 
 describe("admission", () => {
   it("a busy pool answers EXECUTOR_BUSY after a bounded wait, and a full queue at once", async () => {
-    const small = createPythonSandbox({ poolSize: 1, maxWaitMs: 300, maxQueue: 1 });
+    // A pool that cannot grow (one process, no spare): real overload.
+    const small = createPythonSandbox({ poolSize: 1, maxProcesses: 1, spare: 0, maxWaitMs: 300, maxQueue: 1 });
     try {
       await small.warmUp();
       const busy = small.run({ kind: "code", source: "while True:\n    pass", scope: {}, limits: { ...limits, timeoutMs: 1500 } });

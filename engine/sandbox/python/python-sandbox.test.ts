@@ -15,7 +15,8 @@ let py: PythonSandboxHandle;
 
 beforeAll(async () => {
   // A long admission wait: on a loaded 2-core machine a recycled process's restore can take seconds.
-  py = createPythonSandbox({ poolSize: 2, maxWaitMs: 20_000 });
+  // Two processes at most: the keys below outnumber them, so recycling for another key is exercised.
+  py = createPythonSandbox({ poolSize: 2, maxProcesses: 2, maxWaitMs: 20_000 });
   await py.warmUp();
 }, 120_000);
 afterAll(() => py.close());
