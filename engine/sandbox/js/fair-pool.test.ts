@@ -151,6 +151,23 @@ describe("a pool that grows and shrinks within its memory budget", () => {
   });
 });
 
+describe("a grown pool under short calls", () => {
+  it("gives up the workers it grew for long calls as soon as short calls are all that is left, without waiting to be idle", async () => {
+    sandbox = createJsSandbox({ poolSize: 1, memoryBudgetBytes: budgetFor(3), idleMs: 600_000, maxWaitMs: 1000, killGraceMs: 10_000 });
+    const sb = sandbox;
+    await sb.warmUp();
+    const stop = new AbortController();
+    const calls = ["a", "a", "b"].map((key) => tracked(sb.run({ kind: "code", source: SPIN, scope: {}, limits }, stop.signal, key)));
+    await until("grown to three workers for three long calls", (s) => s.size === 3 && s.busy === 3, sb);
+    stop.abort();
+    for (const c of calls) expect(await c.result).toMatchObject({ ok: false, error: { code: "RUN_CANCELLED" } });
+    // Short calls keep the pool busy, so it is never idle for `idleMs`: the extra workers go anyway.
+    for (let i = 0; i < 6; i++) expect(await sb.run({ kind: "code", source: "return n", scope: { n: i }, limits }, undefined, "a")).toMatchObject({ ok: true, value: i });
+    await until("back to one worker", (s) => s.size === 1, sb);
+    expect(sb.stats().shrunk).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe("memory comes back (failure 6)", () => {
   it("replaces a worker whose run grew its memory past the threshold, and only that one", async () => {
     sandbox = createJsSandbox({ poolSize: 1, recycleWorkerAboveBytes: 64 * MB, maxWaitMs: 30_000, killGraceMs: 10_000 });

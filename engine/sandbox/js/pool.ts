@@ -78,6 +78,8 @@ interface Slot extends Runner<RunRequest> {
    * idle workers the one that answered first is the closest to ready.
    */
   idleAt: number;
+  /** When its current job was sent (performance.now()). */
+  sentAt: number;
   retired: boolean;
   stats: WorkerStats;
   idleTimer?: ReturnType<typeof setTimeout>;
@@ -117,6 +119,7 @@ export class WorkerPool {
         pick: (job) => this.idleSlot(job.limits.memoryBytes),
         send: (slot, job) => {
           slot.warm = false;
+          slot.sentAt = performance.now();
           clearTimeout(slot.idleTimer);
           slot.worker.postMessage(job.payload);
         },
@@ -219,7 +222,10 @@ export class WorkerPool {
     return Math.max(0, limit - waited);
   }
 
-  /** Jobs wait within their share and no worker is free: grow now, or when they have waited `growAfterMs` (short jobs never make the pool grow). */
+  /**
+   * Jobs wait within their share and no worker is free: grow now, or when they have waited
+   * `growAfterMs` and workers are held by jobs running that long.
+   */
   private scheduleGrow(): void {
     if (this.options.growAfterMs <= 0) return this.grow();
     if (this.growTimer || this.core.dispatchable() === 0) return;
@@ -230,14 +236,23 @@ export class WorkerPool {
     this.growTimer.unref();
   }
 
-  /** Starts workers for the jobs that wait within their share, as far as the budget allows. */
+  /**
+   * Starts workers for the jobs that wait within their share, as far as the budget allows, but
+   * only in place of workers held by long jobs (running `growAfterMs` or more): short jobs free
+   * their workers soon, and more threads than `size` busy with them would only share the same
+   * cores (on a 2-core machine, five workers served fewer calls than two).
+   */
   private grow(): void {
     if (this.core.isClosed || this.core.backingOff) return;
+    const now = performance.now();
     const idle = this.slots.filter((s) => s.ready && !s.job).length;
-    let wanted = this.core.dispatchable() - idle - this.starting();
+    const held = this.slots.filter((s) => s.job && now - s.sentAt >= this.options.growAfterMs).length;
+    let wanted = Math.min(this.core.dispatchable() - idle - this.starting(), this.options.size - (this.slots.length - held));
     const budget = this.options.memoryBudgetBytes ?? Infinity;
     const cost = this.fixedBytes + this.options.workerData.memoryBytes;
     while (wanted-- > 0 && this.slots.length < this.maxSize && this.reserved() + cost <= budget) this.slots.push(this.spawn());
+    // Jobs still waiting: look again in `growAfterMs` (a job running now may be a long one).
+    if (this.options.growAfterMs > 0 && this.starting() === 0) this.scheduleGrow();
   }
 
   /** A worker beyond `size` that stays idle `idleMs` is stopped. */
@@ -275,7 +290,7 @@ export class WorkerPool {
     const worker = new Worker(/* turbopackIgnore: true */ /* webpackIgnore: true */ workerPath, { workerData, resourceLimits });
     worker.unref();
     this.workersStarted++;
-    const slot: Slot = { worker, ready: false, warm: false, idleAt: 0, job: null, retired: false, stats: { ...ZERO_STATS } };
+    const slot: Slot = { worker, ready: false, warm: false, idleAt: 0, sentAt: 0, job: null, retired: false, stats: { ...ZERO_STATS } };
     worker.on("message", (frame: WorkerFrame) => this.onFrame(slot, frame));
     worker.on("error", (err: Error & { code?: string }) => this.onDeath(slot, err));
     worker.on("exit", (code) => this.onDeath(slot, new Error(`worker exited with code ${code}`)));
@@ -304,10 +319,24 @@ export class WorkerPool {
       this.retire(slot);
       void slot.worker.terminate();
       this.replace(slot);
+    } else if (this.surplus(slot)) {
+      // Grown for long jobs that have since ended: the workers kept warm serve the rest.
+      this.retire(slot);
+      void slot.worker.terminate();
+      this.slots.splice(this.slots.indexOf(slot), 1);
+      this.shrunk++;
     } else {
       this.armIdle(slot);
     }
     this.core.pump();
+  }
+
+  /** A worker beyond `size` while `size` others are free or busy with short jobs: not needed now. */
+  private surplus(slot: Slot): boolean {
+    if (this.slots.length <= this.options.size) return false;
+    const now = performance.now();
+    const free = this.slots.filter((s) => s !== slot && !s.retired && !(s.job && now - s.sentAt >= this.options.growAfterMs)).length;
+    return free >= this.options.size;
   }
 
   private onDeath(slot: Slot, err: Error & { code?: string }): void {
