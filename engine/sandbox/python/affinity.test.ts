@@ -12,6 +12,15 @@ describe("pickIdle", () => {
     expect(pickIdle([b, clean], "a")).toBe(clean);
     expect(pickIdle([b, slot("busy", "a"), slot("starting", null)], "a")).toBeUndefined();
   });
+
+  it("waits for a process of the same key that answered and checks its state, rather than take the spare; a running one does not hold it back", () => {
+    const clean = slot("idle", null);
+    const checking: SlotView = { ...slot("busy", "a"), job: null };
+    const running: SlotView = { ...slot("busy", "a"), job: {} };
+    expect(pickIdle([checking, clean], "a")).toBeUndefined();
+    expect(pickIdle([checking, clean], "b")).toBe(clean);
+    expect(pickIdle([running, clean], "a")).toBe(clean);
+  });
 });
 
 describe("victimsFor", () => {

@@ -11,17 +11,26 @@ export interface SlotView {
   owner: string | null;
   /** When it last finished a request (performance.now()). */
   lastUsed: number;
+  /** The request it runs; null once it answered (a busy process is then checking its state). */
+  job?: object | null;
 }
 
-/** For a request of `key`: an idle process already bound to it, else an idle clean one. */
+/**
+ * For a request of `key`: an idle process already bound to it, else an idle clean one, unless
+ * a process of `key` has answered and is checking its state: that one is free in a moment (a
+ * millisecond or two), and taking the clean spare for it would have the pool restore another
+ * spare in the background after every call of an app called one at a time.
+ */
 export function pickIdle<S extends SlotView>(slots: readonly S[], key: string): S | undefined {
   let clean: S | undefined;
+  let settling = false;
   for (const s of slots) {
+    if (s.state === "busy" && s.owner === key && s.job === null) settling = true;
     if (s.state !== "idle") continue;
     if (s.owner === key) return s;
     if (s.owner === null && !clean) clean = s;
   }
-  return clean;
+  return settling ? undefined : clean;
 }
 
 /** Clean processes ready or on the way (starting, or idle and unbound). */

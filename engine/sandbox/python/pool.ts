@@ -405,6 +405,8 @@ export class ProcessPool {
     if (info.dirty || info.heapBytes - slot.baseHeap > this.o.recycleAboveBytes || slot.runs >= this.o.maxRunsPerProcess) {
       this.counters.recycled++;
       this.replace(slot);
+      // A request of its app held back while it checked its state now takes a clean process.
+      this.core.pump();
       return;
     }
     this.core.pump();
