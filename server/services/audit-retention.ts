@@ -24,8 +24,9 @@ export async function pruneAudit(db: Db, days: number, now: Date): Promise<numbe
   return count;
 }
 
+/** How a retention job is started (the audit log's here, the runs' in run-retention.ts). */
 export interface RetentionOptions {
-  /** Where LATHE_AUDIT_DAYS is read; the process's environment by default. */
+  /** Where its settings (LATHE_AUDIT_DAYS, LATHE_RUN_DAYS…) are read; the process's environment by default. */
   env?: Record<string, string | undefined>;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
@@ -34,7 +35,8 @@ export interface RetentionOptions {
   log?: (message: string) => void;
 }
 
-const daily = (task: () => Promise<number>, ms: number) => setInterval(() => void task(), ms);
+/** The default `every`: the task on an interval. */
+export const repeatEvery = (task: () => Promise<number>, ms: number) => setInterval(() => void task(), ms);
 
 /**
  * Prunes the audit log now and then once a day. The days are read (and checked) before
@@ -50,6 +52,6 @@ export function startAuditRetention(db: Db, options: RetentionOptions = {}): Pro
       log(`[lathe] pruning the audit log failed: ${String(err)}`);
       return 0;
     });
-  (options.every ?? daily)(prune, DAY_MS).unref();
+  (options.every ?? repeatEvery)(prune, DAY_MS).unref();
   return prune();
 }

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { repeatEvery, type RetentionOptions } from "./audit-retention";
 
 export const DEFAULT_RUN_DAYS = 30;
 export const DEFAULT_RUN_KEEP = 10_000;
@@ -73,18 +74,10 @@ export async function pruneRuns(db: Db, retention: RunRetention, now: Date, opti
   return deleted;
 }
 
-export interface RunRetentionOptions {
-  /** Where LATHE_RUN_DAYS and LATHE_RUN_KEEP are read; the process's environment by default. */
-  env?: Record<string, string | undefined>;
-  /** The clock; tests pass a fixed one. */
-  now?: () => Date;
-  /** Runs `task` every `ms`; the handle is unref'd so the timer never keeps the process up. */
-  every?: (task: () => Promise<number>, ms: number) => { unref(): unknown };
-  log?: (message: string) => void;
+/** As the audit log's retention, with the size of the batches. */
+export interface RunRetentionOptions extends RetentionOptions {
   prune?: PruneOptions;
 }
-
-const hourly = (task: () => Promise<number>, ms: number) => setInterval(() => void task(), ms);
 
 /**
  * Prunes the run history now and then every hour (runs pile up far faster than audit entries:
@@ -109,6 +102,6 @@ export function startRunRetention(db: Db, options: RunRetentionOptions = {}): Pr
       });
     return running;
   };
-  (options.every ?? hourly)(prune, HOUR_MS).unref();
+  (options.every ?? repeatEvery)(prune, HOUR_MS).unref();
   return prune();
 }
