@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StoredMarker } from "@/engine/contract/runs";
-import { MAX_STORED_DEPTH, cappedJson, deeperThan, safeStringify, walk } from "./capped-json";
+import { jsonDeeperThan } from "@/engine/interpreter";
+import { MAX_STORED_DEPTH, cappedJson, safeStringify, walk } from "./capped-json";
 import { readRunDocuments, runRow } from "./runs";
 
 /** `{"a":{"a":…1…}}`, `levels` deep, made by JSON.parse as a call's body is. */
@@ -75,8 +76,8 @@ describe("the iterative walker", () => {
   });
 
   it("measures depth outside strings only", () => {
-    expect(deeperThan(`"${"[".repeat(100)}"`, 3)).toBe(false);
-    expect(deeperThan(`${"[".repeat(10)}${"]".repeat(10)}`, 3)).toBe(true);
-    expect(deeperThan(`["\\"[[[[[[[[", 1]`, 3)).toBe(false);
+    expect(jsonDeeperThan(`"${"[".repeat(100)}"`, 3)).toBe(false);
+    expect(jsonDeeperThan(`${"[".repeat(10)}${"]".repeat(10)}`, 3)).toBe(true);
+    expect(jsonDeeperThan(`["\\"[[[[[[[[", 1]`, 3)).toBe(false);
   });
 });

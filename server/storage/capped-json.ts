@@ -1,4 +1,5 @@
 import type { StoredMarker } from "@/engine/contract/runs";
+import { jsonDeeperThan } from "@/engine/interpreter";
 
 /**
  * Stored JSON that never throws. A run's documents are what the call accepted and what the
@@ -29,11 +30,11 @@ export function cappedJson(value: unknown, cap: number): string {
     // too deep for the stack, a cycle, a BigInt, a throwing toJSON: the walker below
   }
   if (text !== undefined) {
-    if (text.length <= cap && !deeperThan(text, MAX_STORED_DEPTH)) return text;
+    if (text.length <= cap && !jsonDeeperThan(text, MAX_STORED_DEPTH)) return text;
     return marker(text.length, text.slice(0, Math.min(cap, PREVIEW_CHARS)));
   }
   const w = walk(value, cap);
-  if (w.complete && w.size <= cap && !deeperThan(w.text, MAX_STORED_DEPTH)) return w.text;
+  if (w.complete && w.size <= cap && !jsonDeeperThan(w.text, MAX_STORED_DEPTH)) return w.text;
   return marker(w.size, w.text.slice(0, Math.min(cap, PREVIEW_CHARS)));
 }
 
@@ -50,27 +51,6 @@ export function safeStringify(value: unknown): string | null {
 function marker(size: number, preview: string): string {
   const m: StoredMarker = { truncated: true, size, preview };
   return JSON.stringify(m);
-}
-
-/**
- * Whether JSON text nests deeper than `limit`. Text shorter than twice the limit cannot (each
- * level takes an opening and a closing bracket), so small documents are not scanned.
- */
-export function deeperThan(text: string, limit: number): boolean {
-  if (text.length <= 2 * limit) return false;
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
 }
 
 type Frame =
